@@ -1,0 +1,50 @@
+import type { EventTable, PropertyValue } from './event.types';
+
+/**
+ * Which events qualify: by name (one or several) and/or property equality.
+ * A `null` property value matches events where the property is null or absent,
+ * as it does in SQL, so every engine agrees.
+ */
+export interface EventFilter {
+  readonly name?: string | readonly string[] | undefined;
+  readonly properties?: Readonly<Record<string, PropertyValue>> | undefined;
+}
+
+/** A compiled filter: whether row `i` of the table qualifies. */
+export type RowPredicate = (row: number) => boolean;
+
+const everything: RowPredicate = () => true;
+const nothing: RowPredicate = () => false;
+
+/**
+ * Compiles a filter against a table's dictionaries once, so testing a row is a
+ * few integer comparisons. `undefined` qualifies every row.
+ */
+export function compileFilter(table: EventTable, filter: EventFilter | undefined): RowPredicate {
+  if (!filter) return everything;
+  const checks: RowPredicate[] = [];
+  if (filter.name !== undefined) {
+    const wanted = new Set(typeof filter.name === 'string' ? [filter.name] : filter.name);
+    const nameOk = new Uint8Array(table.names.length);
+    table.names.forEach((name, code) => {
+      if (wanted.has(name)) nameOk[code] = 1;
+    });
+    const names = table.name;
+    checks.push((row) => nameOk[names[row] as number] === 1);
+  }
+  for (const [key, value] of Object.entries(filter.properties ?? {})) {
+    const column = table.properties.get(key);
+    if (!column) {
+      if (value !== null) return nothing;
+      continue; // absent everywhere: null matches every row
+    }
+    const code = column.values.indexOf(value);
+    const codes = column.codes;
+    if (value === null) checks.push((row) => (codes[row] as number) === code || codes[row] === -1);
+    else if (code === -1) return nothing;
+    else checks.push((row) => codes[row] === code);
+  }
+  if (checks.length === 0) return everything;
+  if (checks.length === 1) return checks[0] as RowPredicate;
+  return (row) => checks.every((check) => check(row));
+}

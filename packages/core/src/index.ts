@@ -1,0 +1,42 @@
+// Errors
+export { KpiValidationError, MAX_ISSUES } from './errors';
+export type { KpiIssue } from './errors';
+
+// Events
+export { toEventTable, eventTableFromColumns, isEventTable } from './events/eventTable';
+export { eventSchema, timestampSchema, propertyValueSchema } from './events/event.schema';
+export type { EventFilter } from './events/filter';
+export type { EventColumns, EventInput, EventTable, KpiEvent, PropertyColumn, PropertyValue, TimestampInput } from './events/event.types';
+
+// Time
+export { formatDay, parseDay, civilFromDays, daysFromCivil } from './time/civil';
+export { periodCalendar } from './time/period';
+export type { Period, PeriodCalendar, Weekday } from './time/period';
+export { zoneClock, isValidTimeZone } from './time/zone';
+export type { ZoneClock } from './time/zone';
+export { localDays } from './time/localDays';
+
+// Options
+export { eventFilterSchema, localDateSchema, localMonthSchema, timeZoneSchema, weekStartsOnSchema } from './options/common.schema';
+
+// Survey scores
+export { nps } from './survey/nps';
+export type { NpsResult } from './survey/nps';
+export { csat } from './survey/csat';
+export type { CsatOptions, CsatResult } from './survey/csat';
+export { ces } from './survey/ces';
+export type { CesOptions, CesResult } from './survey/ces';
+export type { ScoreScale } from './survey/scoreScale';
+export { npsScoresSchema, csatScoresSchema, cesScoresSchema, csatOptionsSchema, cesOptionsSchema } from './survey/survey.schema';
+
+// Active users and stickiness
+export { activeUsers } from './activity/activeUsers';
+export type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from './activity/activeUsers';
+export { stickinessSummary } from './activity/stickinessSummary';
+export type { StickinessSummaryOptions, StickinessSummaryResult } from './activity/stickinessSummary';
+export { activeUsersOptionsSchema, stickinessSummaryOptionsSchema } from './activity/activity.schema';
+
+// Retention
+export { retention } from './retention/retention';
+export { retentionOptionsSchema, MAX_RETENTION_PERIODS } from './retention/retention.schema';
+export type { RetentionCohort, RetentionMode, RetentionOptions, RetentionResult } from './retention/retention.types';

@@ -1,0 +1,49 @@
+import { KpiValidationError } from '../errors';
+import { parseDay } from './civil';
+
+/** An inclusive range of local day numbers. */
+export interface DayRange {
+  readonly fromDay: number;
+  readonly toDay: number;
+}
+
+/**
+ * The inclusive day range a metric covers: `from`/`to` when given, else the
+ * local dates of the earliest and latest event (`null` when there is neither).
+ * Options are assumed already validated as `YYYY-MM-DD`.
+ */
+export function resolveRange(days: Int32Array, from: string | undefined, to: string | undefined): DayRange | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  if (from === undefined || to === undefined) {
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] as number;
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+  }
+  if (from !== undefined && to !== undefined) {
+    const fromDay = parseDay(from) as number;
+    const toDay = parseDay(to) as number;
+    if (fromDay > toDay) {
+      throw new KpiValidationError('options', [
+        { index: null, path: 'options.to', expected: `a date on or after from (${from})`, received: JSON.stringify(to) },
+      ]);
+    }
+    return { fromDay, toDay };
+  }
+  // A defaulted bound never crosses the given one: data wholly outside the
+  // range leaves a one-day range with no qualifying events, not an error.
+  if (from !== undefined) {
+    const fromDay = parseDay(from) as number;
+    return { fromDay, toDay: Number.isFinite(last) ? Math.max(last, fromDay) : fromDay };
+  }
+  if (to !== undefined) {
+    const toDay = parseDay(to) as number;
+    return { fromDay: Number.isFinite(first) ? Math.min(first, toDay) : toDay, toDay };
+  }
+  if (!Number.isFinite(first)) return null;
+  const fromDay = first;
+  const toDay = last;
+  return { fromDay, toDay };
+}
