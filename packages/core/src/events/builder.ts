@@ -29,6 +29,10 @@ export class EventTableBuilder {
   private readonly userCodes = new Map<string, number>();
   private readonly nameCodes = new Map<string, number>();
   private readonly properties = new Map<string, PropertyBuilder>();
+  private lastUserId = '';
+  private lastUserCode = -1;
+  private lastName = '';
+  private lastNameCode = -1;
   readonly issues: IssueCollector;
 
   constructor(
@@ -59,8 +63,17 @@ export class EventTableBuilder {
       ok = false;
     }
     if (!ok) return false;
-    this.user[i] = this.code(this.userCodes, this.userIds, userId as string);
-    this.name[i] = this.code(this.nameCodes, this.names, name as string);
+    // Consecutive rows often share a user or a name: skip the hash look-up then.
+    if (userId !== this.lastUserId) {
+      this.lastUserId = userId as string;
+      this.lastUserCode = this.code(this.userCodes, this.userIds, userId as string);
+    }
+    if (name !== this.lastName) {
+      this.lastName = name as string;
+      this.lastNameCode = this.code(this.nameCodes, this.names, name as string);
+    }
+    this.user[i] = this.lastUserCode;
+    this.name[i] = this.lastNameCode;
     this.time[i] = ms;
     return true;
   }
@@ -114,68 +127,78 @@ export class EventTableBuilder {
     this.issues.throwIfAny();
     const n = this.capacity;
     const userCount = this.userIds.length;
-    const { user, name, time } = this;
 
-    // Counting sort by user (stable), then order each user's rows by time and name.
-    const userStart = new Int32Array(userCount + 1);
-    for (let i = 0; i < n; i++) userStart[(user[i] as number) + 1]! += 1;
-    for (let u = 0; u < userCount; u++) userStart[u + 1]! += userStart[u] as number;
-    const cursor = userStart.slice(0, userCount);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[cursor[user[i] as number]!++] = i;
-    const before = (a: number, b: number): number => (time[a] as number) - (time[b] as number) || (name[a] as number) - (name[b] as number);
-    for (let u = 0; u < userCount; u++) sortRun(order, userStart[u] as number, userStart[u + 1] as number, before);
-
-    // Keep one row per (user, time, name); among duplicates, the one with the
-    // smallest property signature, so the choice never depends on input order.
-    const keep = new Int32Array(n);
-    let m = 0;
-    for (let r = 0; r < n;) {
-      const first = order[r] as number;
-      let end = r + 1;
-      while (end < n && before(first, order[end] as number) === 0 && user[order[end] as number] === user[first]) end++;
-      keep[m++] = end - r === 1 ? first : this.canonicalOf(order, r, end);
-      r = end;
+    // Counting sort by user: one pass scatters each row's time, name and
+    // input index to its user's run; every later pass reads sequentially.
+    const start = new Int32Array(userCount + 1);
+    for (let i = 0; i < n; i++) start[(this.user[i] as number) + 1]! += 1;
+    for (let u = 0; u < userCount; u++) start[u + 1]! += start[u] as number;
+    const cursor = start.slice(0, userCount);
+    const time = new Float64Array(n);
+    const name = new Int32Array(n);
+    const row = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = cursor[this.user[i] as number]!++;
+      time[p] = this.time[i] as number;
+      name[p] = this.name[i] as number;
+      row[p] = i;
     }
 
-    const outUser = new Int32Array(m);
-    const outName = new Int32Array(m);
-    const outTime = new Float64Array(m);
+    // Order each run by time then name (runs are usually in order already),
+    // and keep one row per (user, time, name).
+    const sorter = new RunSorter(time, name, row);
+    const outUser = new Int32Array(n);
     const outStart = new Int32Array(userCount + 1);
-    for (let j = 0; j < m; j++) {
-      const i = keep[j] as number;
-      outUser[j] = user[i] as number;
-      outName[j] = name[i] as number;
-      outTime[j] = time[i] as number;
-      outStart[(user[i] as number) + 1]! += 1;
+    let m = 0;
+    for (let u = 0; u < userCount; u++) {
+      const from = start[u] as number;
+      const to = start[u + 1] as number;
+      for (let p = from + 1; p < to; p++) {
+        const dt = (time[p - 1] as number) - (time[p] as number);
+        if (dt > 0 || (dt === 0 && (name[p - 1] as number) > (name[p] as number))) {
+          sorter.sort(from, to);
+          break;
+        }
+      }
+      const first = m;
+      for (let p = from; p < to; p++) {
+        if (m > first && time[m - 1] === time[p] && name[m - 1] === name[p]) {
+          // A duplicate: keep the copy whose properties sort first, so the
+          // choice never depends on input order.
+          if (this.properties.size > 0 && this.signature(row[p] as number) < this.signature(row[m - 1] as number))
+            row[m - 1] = row[p] as number;
+          continue;
+        }
+        time[m] = time[p] as number;
+        name[m] = name[p] as number;
+        row[m] = row[p] as number;
+        outUser[m] = u;
+        m++;
+      }
+      outStart[u + 1] = m;
     }
-    for (let u = 0; u < userCount; u++) outStart[u + 1]! += outStart[u] as number;
 
     const properties = new Map<string, PropertyColumn>();
     for (const [key, column] of this.properties) {
       const codes = new Int32Array(m);
-      for (let j = 0; j < m; j++) codes[j] = column.codes[keep[j] as number] as number;
+      for (let j = 0; j < m; j++) codes[j] = column.codes[row[j] as number] as number;
       properties.set(key, { codes, values: column.values });
     }
 
     let minTime = Number.NaN;
     let maxTime = Number.NaN;
-    if (m > 0) {
-      minTime = Number.POSITIVE_INFINITY;
-      maxTime = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < m; j++) {
-        const t = outTime[j] as number;
-        if (t < minTime) minTime = t;
-        if (t > maxTime) maxTime = t;
-      }
+    for (let j = 0; j < m; j++) {
+      const t = time[j] as number;
+      if (!(t >= minTime)) minTime = t;
+      if (!(t <= maxTime)) maxTime = t;
     }
 
     return {
       kind: 'EventTable',
       length: m,
-      user: outUser,
-      name: outName,
-      time: outTime,
+      user: m === n ? outUser : outUser.slice(0, m),
+      name: m === n ? name : name.slice(0, m),
+      time: m === n ? time : time.slice(0, m),
       userIds: this.userIds,
       names: this.names,
       userStart: outStart,
@@ -183,20 +206,6 @@ export class EventTableBuilder {
       minTime,
       maxTime,
     };
-  }
-
-  private canonicalOf(order: Int32Array, from: number, to: number): number {
-    let best = order[from] as number;
-    let bestSignature = this.signature(best);
-    for (let r = from + 1; r < to; r++) {
-      const candidate = order[r] as number;
-      const signature = this.signature(candidate);
-      if (signature < bestSignature) {
-        best = candidate;
-        bestSignature = signature;
-      }
-    }
-    return best;
   }
 
   private signature(row: number): string {
@@ -210,27 +219,88 @@ export class EventTableBuilder {
   }
 }
 
-/** Sorts `order[from, to)` by `compare`, skipping the common already-sorted case. */
-function sortRun(order: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
-  let sorted = true;
-  for (let r = from + 1; r < to; r++) {
-    if (compare(order[r - 1] as number, order[r] as number) > 0) {
-      sorted = false;
-      break;
+/**
+ * Sorts runs of the parallel `time` / `name` / `row` columns by (time, name).
+ * Whole-millisecond times are packed with the row's position into one float,
+ * `(time − min) × 2^k + position`, and sorted by the engine's native numeric
+ * sort: no comparator call per comparison. Runs that cannot be packed exactly
+ * (fractional milliseconds, huge spans) fall back to a comparator.
+ */
+class RunSorter {
+  private keys = new Float64Array(64);
+  private times = new Float64Array(64);
+  private names = new Int32Array(64);
+  private rows = new Int32Array(64);
+
+  constructor(
+    private readonly time: Float64Array,
+    private readonly name: Int32Array,
+    private readonly row: Int32Array,
+  ) {}
+
+  sort(from: number, to: number): void {
+    const length = to - from;
+    const { time, name, row } = this;
+    this.reserve(length);
+    const { keys, times, names, rows } = this;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let integral = true;
+    for (let p = from; p < to; p++) {
+      const t = time[p] as number;
+      if (t < min) min = t;
+      if (t > max) max = t;
+      if (!Number.isInteger(t)) integral = false;
     }
+    const slots = 2 ** Math.ceil(Math.log2(length));
+    const order = keys.subarray(0, length);
+    if (integral && (max - min + 1) * slots <= Number.MAX_SAFE_INTEGER) {
+      for (let j = 0; j < length; j++) order[j] = ((time[from + j] as number) - min) * slots + j;
+      order.sort();
+      for (let j = 0; j < length; j++) order[j] = (order[j] as number) % slots;
+    } else {
+      const positions = Array.from({ length }, (_, j) => j);
+      positions.sort((a, b) => (time[from + a] as number) - (time[from + b] as number));
+      order.set(positions);
+    }
+    times.set(time.subarray(from, to));
+    names.set(name.subarray(from, to));
+    rows.set(row.subarray(from, to));
+    let tied = false;
+    for (let j = 0; j < length; j++) {
+      const k = order[j] as number;
+      time[from + j] = times[k] as number;
+      name[from + j] = names[k] as number;
+      row[from + j] = rows[k] as number;
+      if (j > 0 && time[from + j - 1] === time[from + j]) tied = true;
+    }
+    // Same-millisecond rows are now in input order; put them in name order.
+    if (tied) this.orderTies(from, to);
   }
-  if (sorted) return;
-  if (to - from <= 24) {
-    for (let r = from + 1; r < to; r++) {
-      const row = order[r] as number;
-      let s = r - 1;
-      while (s >= from && compare(order[s] as number, row) > 0) {
-        order[s + 1] = order[s] as number;
-        s--;
+
+  private orderTies(from: number, to: number): void {
+    const { time, name, row } = this;
+    for (let p = from + 1; p < to; p++) {
+      const t = time[p] as number;
+      const e = name[p] as number;
+      const r = row[p] as number;
+      let q = p - 1;
+      while (q >= from && time[q] === t && (name[q] as number) > e) {
+        name[q + 1] = name[q] as number;
+        row[q + 1] = row[q] as number;
+        q--;
       }
-      order[s + 1] = row;
+      name[q + 1] = e;
+      row[q + 1] = r;
     }
-    return;
   }
-  order.subarray(from, to).sort(compare);
+
+  private reserve(length: number): void {
+    if (this.keys.length >= length) return;
+    const size = 2 ** Math.ceil(Math.log2(length));
+    this.keys = new Float64Array(size);
+    this.times = new Float64Array(size);
+    this.names = new Int32Array(size);
+    this.rows = new Int32Array(size);
+  }
 }
