@@ -40,3 +40,45 @@ export { activeUsersOptionsSchema, stickinessSummaryOptionsSchema } from './acti
 export { retention } from './retention/retention';
 export { retentionOptionsSchema, MAX_RETENTION_PERIODS } from './retention/retention.schema';
 export type { RetentionCohort, RetentionMode, RetentionOptions, RetentionResult } from './retention/retention.types';
+
+// North Star tree
+export { northStarTree } from './northStar/northStarTree';
+export { whatIf } from './northStar/whatIf';
+export { bindMetrics } from './northStar/bindMetrics';
+export {
+  northStarDefinitionSchema,
+  northStarNodeSchema,
+  northStarMetricBindingSchema,
+  whatIfOverridesSchema,
+  bindMetricsOptionsSchema,
+} from './northStar/northStar.schema';
+export type {
+  ActiveUsersField,
+  BindMetricsOptions,
+  GoodDirection,
+  NorthStarChange,
+  NorthStarDefinition,
+  NorthStarFormula,
+  NorthStarMetricBinding,
+  NorthStarNodeDefinition,
+  NorthStarNodeResult,
+  NorthStarReason,
+  NorthStarSensitivity,
+  NorthStarTreeResult,
+  WhatIfOverrides,
+  WhatIfResult,
+} from './northStar/northStar.types';
+
+// Sample data
+export { generateSampleData } from './sample/generateSampleData';
+export { sampleDataOptionsSchema, MAX_SAMPLE_USERS, MAX_SAMPLE_DAYS } from './sample/sample.schema';
+export type {
+  SampleData,
+  SampleDataOptions,
+  SampleEvent,
+  SampleEventName,
+  SampleEventProperties,
+  SamplePlan,
+  SampleSource,
+  SampleSubscription,
+} from './sample/sample.types';

@@ -1,0 +1,87 @@
+import type { NorthStarDefinition } from '../northStar/northStar.types';
+
+/** Options of `generateSampleData`. */
+export interface SampleDataOptions {
+  /** Seed of the pseudo-random generator: the same seed gives the same data. Default 42. */
+  readonly seed?: number | undefined;
+  /** Number of users signing up over the period. Default 2000. */
+  readonly users?: number | undefined;
+  /** Length of the period in local days. Default 90. */
+  readonly days?: number | undefined;
+  /** First local date of the period, `YYYY-MM-DD`. Default `"2024-01-01"`. */
+  readonly start?: string | undefined;
+  /** IANA zone whose working hours shape daily usage. Default `"UTC"`. */
+  readonly timeZone?: string | undefined;
+}
+
+/** Names of the generated events. */
+export type SampleEventName =
+  | 'signup'
+  | 'login'
+  | 'page_view'
+  | 'feature_used'
+  | 'view_pricing'
+  | 'start_trial'
+  | 'activate'
+  | 'invite_teammate'
+  | 'upgrade'
+  | 'downgrade'
+  | 'cancel'
+  | 'pay';
+
+/** Plans of the generated product. */
+export type SamplePlan = 'free' | 'pro' | 'business';
+
+/** Acquisition channels of the generated users. */
+export type SampleSource = 'organic' | 'ads' | 'referral' | 'social';
+
+/** Properties of a generated event (objects are shared between events and frozen). */
+// A type, not an interface, so that it fits the `Record` of `KpiEvent.properties`.
+export type SampleEventProperties = {
+  /** The user's plan when the event happened (after the change, on `upgrade`/`downgrade`/`cancel`). */
+  readonly plan: SamplePlan;
+  /** The channel the user signed up from. */
+  readonly source: SampleSource;
+  /** On `feature_used` only: which feature. */
+  readonly feature?: string | undefined;
+};
+
+/** One generated event; a valid `KpiEvent`. */
+export interface SampleEvent {
+  readonly userId: string;
+  readonly name: SampleEventName;
+  /** Epoch milliseconds. */
+  readonly timestamp: number;
+  readonly properties: SampleEventProperties;
+}
+
+/** One generated subscription, as the revenue metrics take it. */
+export interface SampleSubscription {
+  /** The paying user's id: customers are users. */
+  readonly customerId: string;
+  /** Price per interval in minor units (cents). */
+  readonly amount: number;
+  readonly interval: 'month' | 'year';
+  /** Epoch ms the subscription starts. */
+  readonly start: number;
+  /** Epoch ms it ends (exclusive); absent while it runs past the period. */
+  readonly end?: number | undefined;
+}
+
+/** Result of `generateSampleData`. */
+export interface SampleData {
+  /** Grouped by user, each user's events in time order; no two events of a user share a timestamp. */
+  readonly events: SampleEvent[];
+  readonly surveys: {
+    /** NPS answers, 0..10. */
+    readonly nps: number[];
+    /** CSAT answers, 1..5. */
+    readonly csat: number[];
+    /** CES answers, 1..7 (7 = easiest). */
+    readonly ces: number[];
+  };
+  /** Ordered by customer, then start. */
+  readonly subscriptions: SampleSubscription[];
+  /** A North Star tree of the generated product, valued from the data (last 7 days against the 7 before). */
+  readonly northStar: NorthStarDefinition;
+}
