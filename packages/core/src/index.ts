@@ -82,3 +82,42 @@ export type {
   SampleSource,
   SampleSubscription,
 } from './sample/sample.types';
+
+// Distributions
+export type { DistributionSummary, HistogramBin } from './stats/summary';
+
+// Sessions
+export { sessions } from './sessions/sessions';
+export { sessionsOptionsSchema, DEFAULT_SESSION_INACTIVITY } from './sessions/sessions.schema';
+export type { SessionsOptions, SessionsResult } from './sessions/sessions.types';
+
+// Revenue
+export { mrr } from './revenue/mrr';
+export { mrrMovements } from './revenue/mrrMovements';
+export { arpu } from './revenue/arpu';
+export type { ArpuInput } from './revenue/arpu';
+export { customerChurnRate } from './revenue/customerChurnRate';
+export type { CustomerChurnRateInput } from './revenue/customerChurnRate';
+export { retentionRate } from './revenue/retentionRate';
+export type { RetentionRateInput } from './revenue/retentionRate';
+export { clv } from './revenue/clv';
+export type { ClvInput, ClvPurchasesInput, ClvChurnInput } from './revenue/clv';
+export { cac } from './revenue/cac';
+export type { CacInput } from './revenue/cac';
+export { ltvToCac } from './revenue/ltvToCac';
+export type { LtvToCacInput } from './revenue/ltvToCac';
+export { subscriptionSchema, subscriptionsSchema, subscriptionTimeSchema } from './revenue/subscription.schema';
+export { MAX_SUBSCRIPTION_AMOUNT } from './revenue/subscriptionTable';
+export { mrrOptionsSchema, mrrMovementsOptionsSchema } from './revenue/revenue.schema';
+export type {
+  BillingInterval,
+  Subscription,
+  MrrGranularity,
+  MrrOptions,
+  MrrRow,
+  MrrResult,
+  MrrMovementsOptions,
+  MrrMovementRow,
+  MrrMovementCustomers,
+  MrrMovementsResult,
+} from './revenue/revenue.types';
