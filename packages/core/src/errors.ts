@@ -17,8 +17,8 @@ export const MAX_ISSUES = 20;
  * Thrown by every kpikit function that is given input it cannot use.
  *
  * `issues` names each problem (at most {@link MAX_ISSUES}) by row index and
- * field path; `issueCount` counts them all. The message repeats the first
- * few, so a log line alone says what to fix.
+ * field path; `issueCount` counts them all. The message lists the same
+ * problems, one a line, so a log line alone says what to fix.
  *
  * @example
  * try {
@@ -33,7 +33,7 @@ export class KpiValidationError extends Error {
   readonly issueCount: number;
 
   constructor(subject: string, issues: readonly KpiIssue[], issueCount = issues.length) {
-    const lines = issues.slice(0, 5).map((issue) => `  ${issue.path}: expected ${issue.expected}, received ${issue.received}`);
+    const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issue.path}: expected ${issue.expected}, received ${issue.received}`);
     const more = issueCount > lines.length ? [`  … and ${issueCount - lines.length} more`] : [];
     super([`Invalid ${subject}: ${issueCount} problem${issueCount === 1 ? '' : 's'}`, ...lines, ...more].join('\n'));
     this.issues = issues.slice(0, MAX_ISSUES);

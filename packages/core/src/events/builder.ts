@@ -16,6 +16,14 @@ const isPropertyValue = (value: unknown): value is PropertyValue =>
 
 const PROPERTY_EXPECTED = 'a string, finite number, boolean or null';
 
+// A record literal (or `Object.create(null)`), as zod's `z.record` requires: not an
+// array, Date, Map or class instance, whose entries would be silently lost.
+const isPlainObject = (value: unknown): value is object => {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || Object.hasOwn(prototype as object, 'isPrototypeOf');
+};
+
 /**
  * Accumulates validated, dictionary-encoded rows, then sorts and de-duplicates
  * them into an {@link EventTable}. Shared by the object and column entry points.
@@ -81,7 +89,7 @@ export class EventTableBuilder {
   /** Validates and stores every property of row `i` from a plain object. */
   setProperties(i: number, properties: unknown): void {
     if (properties === undefined) return;
-    if (typeof properties !== 'object' || properties === null || Array.isArray(properties) || properties instanceof Date) {
+    if (!isPlainObject(properties)) {
       this.issues.add(i, this.pathOf(i, 'properties'), 'an object of property values', properties);
       return;
     }

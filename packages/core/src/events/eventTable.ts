@@ -53,7 +53,8 @@ export function toEventTable(events: readonly KpiEvent[]): EventTable {
  */
 export function eventTableFromColumns(columns: EventColumns): EventTable {
   // Callers from plain JavaScript may pass anything: check the shape before trusting the type.
-  const given = (typeof columns === 'object' ? columns : {}) as Partial<Record<string, unknown>>;
+  const loose: unknown = columns;
+  const given = (typeof loose === 'object' && loose !== null ? loose : {}) as Partial<Record<string, unknown>>;
   const lengthOf = (column: unknown): number | undefined =>
     Array.isArray(column) || ArrayBuffer.isView(column) ? (column as ArrayLike<unknown>).length : undefined;
   const n = lengthOf(given.userId);
@@ -61,7 +62,11 @@ export function eventTableFromColumns(columns: EventColumns): EventTable {
   for (const field of ['userId', 'name', 'timestamp']) {
     if (n === undefined || lengthOf(given[field]) !== n) problems.push({ field, column: given[field] });
   }
-  for (const [key, column] of Object.entries((given.properties ?? {}) as Record<string, unknown>)) {
+  const properties = given.properties ?? {};
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties) || ArrayBuffer.isView(properties)) {
+    problems.push({ field: 'properties', column: properties });
+  }
+  for (const [key, column] of Object.entries(typeof properties === 'object' && !Array.isArray(properties) ? properties : {})) {
     if (lengthOf(column) !== n) problems.push({ field: `properties.${key}`, column });
   }
   if (problems.length > 0) {
@@ -70,7 +75,12 @@ export function eventTableFromColumns(columns: EventColumns): EventTable {
       problems.map(({ field, column }) => ({
         index: null,
         path: field,
-        expected: n === undefined ? 'an array' : `an array of ${n} values (the length of userId)`,
+        expected:
+          field === 'properties'
+            ? 'an object of property columns'
+            : n === undefined
+              ? 'an array'
+              : `an array of ${n} values (the length of userId)`,
         received: lengthOf(column) === undefined ? describeValue(column) : `length ${lengthOf(column)}`,
       })),
     );

@@ -30,7 +30,8 @@ export interface CsatResult {
 export function csat(scores: readonly number[], options: CsatOptions = {}): CsatResult {
   checkOptionNames(options, ['scale', 'positiveFrom']);
   const scale = checkScale(options.scale, [1, 5]);
-  const positiveFrom = options.positiveFrom ?? 4;
+  // Only a missing option defaults: `null` is a mistake to report, not a request for 4.
+  const positiveFrom = options.positiveFrom === undefined ? 4 : options.positiveFrom;
   if (!Number.isInteger(positiveFrom) || positiveFrom < scale[0] || positiveFrom > scale[1]) {
     throw new KpiValidationError('options', [
       { index: null, path: 'options.positiveFrom', expected: `an integer from ${scale[0]} to ${scale[1]}`, received: String(positiveFrom) },

@@ -10,7 +10,14 @@ export type ScoreScale = readonly [number, number];
  */
 export function checkScale(scale: unknown, fallback: ScoreScale, path = 'options.scale'): ScoreScale {
   if (scale === undefined) return fallback;
-  if (!Array.isArray(scale) || scale.length !== 2 || !Number.isInteger(scale[0]) || !Number.isInteger(scale[1]) || scale[0] >= scale[1]) {
+  // Safe integers only, as the zod schemas' `z.int()`: beyond 2^53 "integer" stops meaning anything.
+  if (
+    !Array.isArray(scale) ||
+    scale.length !== 2 ||
+    !Number.isSafeInteger(scale[0]) ||
+    !Number.isSafeInteger(scale[1]) ||
+    scale[0] >= scale[1]
+  ) {
     throw new KpiValidationError('options', [
       {
         index: null,
