@@ -63,10 +63,9 @@ export function eventTableFromColumns(columns: EventColumns): EventTable {
     if (n === undefined || lengthOf(given[field]) !== n) problems.push({ field, column: given[field] });
   }
   const properties = given.properties ?? {};
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties) || ArrayBuffer.isView(properties)) {
-    problems.push({ field: 'properties', column: properties });
-  }
-  for (const [key, column] of Object.entries(typeof properties === 'object' && !Array.isArray(properties) ? properties : {})) {
+  const columnsObject = typeof properties === 'object' && !Array.isArray(properties) && !ArrayBuffer.isView(properties);
+  if (!columnsObject) problems.push({ field: 'properties', column: properties });
+  for (const [key, column] of Object.entries(columnsObject ? properties : {})) {
     if (lengthOf(column) !== n) problems.push({ field: `properties.${key}`, column });
   }
   if (problems.length > 0) {
