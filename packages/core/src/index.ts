@@ -121,3 +121,43 @@ export type {
   MrrMovementCustomers,
   MrrMovementsResult,
 } from './revenue/revenue.types';
+
+// Funnels
+export { funnel } from './funnel/funnel';
+export {
+  funnelOptionsSchema,
+  funnelStepSchema,
+  funnelExclusionSchema,
+  MIN_FUNNEL_STEPS,
+  MAX_FUNNEL_STEPS,
+  MAX_FUNNEL_EXCLUSIONS,
+  DEFAULT_FUNNEL_WINDOW,
+} from './funnel/funnel.schema';
+export { BREAKDOWN_TOP_VALUES } from './funnel/funnelTally';
+export type {
+  FunnelOrder,
+  FunnelStep,
+  FunnelExclusion,
+  FunnelBreakdown,
+  FunnelOptions,
+  FunnelStepResult,
+  FunnelBreakdownGroup,
+  FunnelBreakdownResult,
+  FunnelResult,
+} from './funnel/funnel.types';
+
+// Adoption, activation, conversion
+export { productAdoptionRate } from './adoption/productAdoptionRate';
+export type { ProductAdoptionRateOptions, ProductAdoptionRateResult } from './adoption/productAdoptionRate';
+export { featureAdoptionRate } from './adoption/featureAdoptionRate';
+export type { FeatureAdoptionRateOptions, FeatureAdoptionRateResult } from './adoption/featureAdoptionRate';
+export { activation } from './adoption/activation';
+export type { ActivationOptions, ActivationResult } from './adoption/activation';
+export { conversionRate } from './adoption/conversionRate';
+export type { ConversionRateOptions, ConversionRateResult } from './adoption/conversionRate';
+export {
+  productAdoptionRateOptionsSchema,
+  featureAdoptionRateOptionsSchema,
+  activationOptionsSchema,
+  conversionRateOptionsSchema,
+} from './adoption/adoption.schema';

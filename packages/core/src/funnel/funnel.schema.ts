@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { eventFilterSchema, rangeOptionsShape } from '../options/common.schema';
+
+/** The fewest and most steps a funnel takes. */
+export const MIN_FUNNEL_STEPS = 2;
+export const MAX_FUNNEL_STEPS = 20;
+/** The most exclusions a funnel takes. */
+export const MAX_FUNNEL_EXCLUSIONS = 20;
+/** Default conversion window: 14 days in ms. */
+export const DEFAULT_FUNNEL_WINDOW = 14 * 86_400_000;
+
+const whereSchema = /* @__PURE__ */ eventFilterSchema.shape.properties;
+
+const nonEmptyName = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
+/**
+ * A funnel step: an event name, or `{ name, where? }`. The object's name is
+ * checked by a refinement rather than its shape so that a missing or empty
+ * name is reported at `steps[i].name`, not as an unmatched union.
+ */
+export const funnelStepSchema = /* @__PURE__ */ z.union(
+  [
+    z.string().min(1),
+    z
+      .strictObject({ name: z.unknown().optional(), where: whereSchema })
+      .refine((step) => nonEmptyName(step.name), { path: ['name'], error: 'a non-empty event name' }),
+  ],
+  { error: 'an event name or { name, where? }' },
+);
+
+/** An event that disqualifies an attempt between steps `between[0]` and `between[1]` (0-based). */
+export const funnelExclusionSchema = /* @__PURE__ */ z.strictObject({
+  name: z.string().min(1),
+  where: whereSchema,
+  between: z.tuple([z.int().min(0), z.int().min(0)]),
+});
+
+/** Options of `funnel`. */
+export const funnelOptionsSchema = /* @__PURE__ */ z
+  .strictObject({
+    ...rangeOptionsShape,
+    steps: z.array(funnelStepSchema).min(MIN_FUNNEL_STEPS).max(MAX_FUNNEL_STEPS),
+    window: z.number().positive().optional(),
+    order: z.enum(['ordered', 'strict', 'any']).optional(),
+    exclusions: z.array(funnelExclusionSchema).max(MAX_FUNNEL_EXCLUSIONS).optional(),
+    breakdown: z.strictObject({ property: z.string().min(1) }).optional(),
+  })
+  .superRefine((options, context) => {
+    const exclusions = options.exclusions ?? [];
+    if (exclusions.length > 0 && options.order === 'any') {
+      context.addIssue({ code: 'custom', path: ['exclusions'], message: 'no exclusions with order "any" (its steps have no between)' });
+    }
+    const last = options.steps.length - 1;
+    exclusions.forEach(({ between: [i, j] }, index) => {
+      if (i >= j || j > last) {
+        context.addIssue({
+          code: 'custom',
+          path: ['exclusions', index, 'between'],
+          message: `two step indices [i, j] with i < j ≤ ${last}`,
+        });
+      }
+    });
+  });

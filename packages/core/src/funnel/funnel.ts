@@ -1,0 +1,93 @@
+import { asEventTable } from '../events/eventTable';
+import type { EventInput, PropertyValue } from '../events/event.types';
+import { parseOptions } from '../options/parseOptions';
+import { formatDay } from '../time/civil';
+import { localDays } from '../time/localDays';
+import { resolveRange } from '../time/range';
+import { DEFAULT_FUNNEL_WINDOW, funnelOptionsSchema } from './funnel.schema';
+import type { FunnelOptions, FunnelResult, FunnelStep } from './funnel.types';
+import { FunnelTally } from './funnelTally';
+import type { FunnelScan, FunnelVisit } from './scan.types';
+import { scanAny } from './scanAny';
+import { scanOrdered } from './scanOrdered';
+import { scanStrict } from './scanStrict';
+import { matchMasks, type EventMatcher } from './stepMasks';
+
+const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as const;
+
+/**
+ * Conversion funnel: how many users reach each of 2–20 steps, the conversion
+ * rates between them and the time each step took.
+ *
+ * `ordered` (default): each step is a later event than the previous one
+ * (timestamp ≥, never the same event), other events may come between;
+ * `strict`: as ordered, and no other event of the user strictly between two
+ * matched steps in time; `any`: a user's depth is the most distinct steps done
+ * inside one window `[t, t + window]`. For ordered and strict, a user's depth is
+ * the furthest step reached from any of their step-1 events, every step within
+ * `t1 + window` (inclusive) and inside `[from, to]`; step times come from the
+ * earliest step-1 event that reaches that depth, each later step at its
+ * earliest qualifying event. Step `k` counts the users of depth ≥ `k`.
+ *
+ * An exclusion `{ name, between: [i, j] }` disqualifies an attempt in which the
+ * excluded event happens strictly between its step-`i` and step-`j` events (or
+ * after step `i` up to the window end when step `j` was not reached); a user
+ * counts by their deepest attempt left, and not at all when none is left.
+ * A breakdown groups users by a property of their step-1 event.
+ *
+ * @throws {KpiValidationError} on bad events or options (`options.steps[2].name`).
+ * @example
+ * const result = funnel(events, { steps: ['view_pricing', 'start_trial', 'pay'], window: 14 * 86_400_000 });
+ * result.steps.map((step) => step.count); // [100, 40, 10]
+ * result.steps.map((step) => step.fromPrevious); // [1, 0.4, 0.25]
+ * result.steps[1].median; // median ms from viewing pricing to starting a trial
+ */
+export function funnel(events: EventInput, options: FunnelOptions): FunnelResult {
+  const parsed = parseOptions(funnelOptionsSchema, options);
+  const { window = DEFAULT_FUNNEL_WINDOW, order = 'ordered', exclusions = [], breakdown, from, to, timeZone = 'UTC' } = parsed;
+  const steps = parsed.steps.map(toMatcher);
+  const names = steps.map((step) => step.name);
+  const table = asEventTable(events);
+  const days = localDays(table, timeZone);
+  const range = resolveRange(days, from, to);
+  const column = breakdown ? table.properties.get(breakdown.property) : undefined;
+  const tally = new FunnelTally(names, order !== 'any', column);
+
+  if (range) {
+    const scan: FunnelScan = {
+      table,
+      days,
+      range,
+      stepMasks: matchMasks(table, days, range, steps),
+      steps: steps.length,
+      stepNames: names,
+      stepKeys: steps.map(keyOf),
+      window,
+      exclusionMasks: matchMasks(table, days, range, exclusions),
+      exclusions: exclusions.map(({ between: [i, j] }) => ({ from: i, to: j })),
+    };
+    const visit: FunnelVisit = tally.visit;
+    scans[order](scan, visit);
+  }
+
+  const result: FunnelResult = {
+    order,
+    window,
+    from: range ? formatDay(range.fromDay) : null,
+    to: range ? formatDay(range.toDay) : null,
+    timeZone,
+    steps: tally.steps(),
+  };
+  return breakdown ? { ...result, breakdown: { property: breakdown.property, groups: tally.groups() } } : result;
+}
+
+/** The step as a name plus conditions; the schema has checked the name. */
+function toMatcher(step: FunnelStep | { name?: unknown; where?: Readonly<Record<string, PropertyValue>> | undefined }): EventMatcher {
+  return typeof step === 'string' ? { name: step } : { name: step.name as string, where: step.where };
+}
+
+/** Equal for steps matching the same events: the name and the conditions, sorted by key. */
+function keyOf(step: EventMatcher): string {
+  const where = Object.entries(step.where ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([step.name, where]);
+}

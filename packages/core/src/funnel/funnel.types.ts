@@ -1,0 +1,118 @@
+import type { PropertyValue } from '../events/event.types';
+import type { HistogramBin } from '../stats/summary';
+
+/**
+ * How the steps of a funnel must follow each other.
+ *
+ * - `ordered`: each step is a later event than the previous one (timestamp ≥, never the same event); other events may come between.
+ * - `strict`: as `ordered`, and the user does no other event strictly between two matched steps in time.
+ * - `any`: the steps may happen in any order inside one conversion window.
+ */
+export type FunnelOrder = 'ordered' | 'strict' | 'any';
+
+/** A funnel step: an event name, or a name plus property equality conditions. */
+export type FunnelStep =
+  | string
+  | {
+      /** Event name the step matches. */
+      readonly name: string;
+      /** Property values the event must carry (as `EventFilter.properties`: `null` matches null or absent). Default: none. */
+      readonly where?: Readonly<Record<string, PropertyValue>> | undefined;
+    };
+
+/**
+ * An event that disqualifies a conversion attempt when it happens strictly
+ * between two of its steps.
+ */
+export interface FunnelExclusion {
+  /** Event name that disqualifies. */
+  readonly name: string;
+  /** Property values the excluded event must carry (as `EventFilter.properties`). Default: none. */
+  readonly where?: Readonly<Record<string, PropertyValue>> | undefined;
+  /**
+   * 0-based indices `[i, j]` (`i < j`) of the steps the event must fall between. When step `j` was not
+   * reached, the attempt's window end takes its place.
+   */
+  readonly between: readonly [number, number];
+}
+
+/** Splits a funnel by an event property, read from the first step's event. */
+export interface FunnelBreakdown {
+  /** Property key whose value on the step-1 event of the user's attempt names the group. */
+  readonly property: string;
+}
+
+/** Options of `funnel`. */
+export interface FunnelOptions {
+  /** 2 to 20 steps, in funnel order. */
+  readonly steps: readonly FunnelStep[];
+  /** Conversion window in ms from the step-1 event, inclusive. Default 14 days. */
+  readonly window?: number | undefined;
+  /** How the steps must follow each other. Default `"ordered"`. */
+  readonly order?: FunnelOrder | undefined;
+  /** Events that disqualify an attempt between two steps (not with `order: "any"`). */
+  readonly exclusions?: readonly FunnelExclusion[] | undefined;
+  /** Report the funnel once per value of an event property as well. */
+  readonly breakdown?: FunnelBreakdown | undefined;
+  /** First local date whose events count, `YYYY-MM-DD`. Default: the date of the earliest event. */
+  readonly from?: string | undefined;
+  /** Last local date whose events count, inclusive. Default: the date of the latest event. */
+  readonly to?: string | undefined;
+  /** IANA zone of `from` and `to`. Default `"UTC"`. */
+  readonly timeZone?: string | undefined;
+}
+
+/** One step of a funnel result. */
+export interface FunnelStepResult {
+  /** Display label: the step's event name. */
+  readonly name: string;
+  /** Users who reached this step. */
+  readonly count: number;
+  /** `count / count of step 1`; `null` when nobody reached step 1. */
+  readonly fromFirst: number | null;
+  /** `count / count of the previous step` (step 1: 1); `null` when nobody reached the previous step. */
+  readonly fromPrevious: number | null;
+  /** Users lost since the previous step (0 for step 1). */
+  readonly dropOff: number;
+  /** Median ms from the previous step over users who reached this one; `null` for step 1, nobody, or `order: "any"`. */
+  readonly median: number | null;
+  /** Mean ms from the previous step; `null` as for `median`. */
+  readonly mean: number | null;
+  /** 90th percentile of ms from the previous step; `null` as for `median`. */
+  readonly p90: number | null;
+  /** Histogram of ms from the previous step; empty where `median` is `null`. */
+  readonly histogram: readonly HistogramBin[];
+}
+
+/** One breakdown group: the users whose step-1 event carried one property value. */
+export interface FunnelBreakdownGroup {
+  /**
+   * The property value; `null` for users whose step-1 event lacks the property (or has it null);
+   * `"Other"` for the group gathering values beyond the top 10 (then `other` is true).
+   */
+  readonly value: PropertyValue;
+  /** Whether this is the group of all values beyond the top 10. */
+  readonly other: boolean;
+  readonly steps: readonly FunnelStepResult[];
+}
+
+/** Result of a funnel breakdown. */
+export interface FunnelBreakdownResult {
+  readonly property: string;
+  /** The top 10 values by step-1 count (ties by the value's string form), then "Other", then `null`; empty groups are left out. */
+  readonly groups: readonly FunnelBreakdownGroup[];
+}
+
+/** Result of `funnel`. */
+export interface FunnelResult {
+  readonly order: FunnelOrder;
+  /** Conversion window used, in ms. */
+  readonly window: number;
+  /** The range used, or `null` when there are no events and no `from`/`to`. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly timeZone: string;
+  readonly steps: readonly FunnelStepResult[];
+  /** Present only when the `breakdown` option is given. */
+  readonly breakdown?: FunnelBreakdownResult | undefined;
+}

@@ -1,0 +1,151 @@
+import type { PropertyColumn, PropertyValue } from '../events/event.types';
+import { summarize } from '../stats/summary';
+import type { FunnelBreakdownGroup, FunnelStepResult } from './funnel.types';
+import type { FunnelVisit } from './scan.types';
+
+/** How many property values get a breakdown group of their own; the rest share "Other". */
+export const BREAKDOWN_TOP_VALUES = 10;
+
+const NO_TIMES = { median: null, mean: null, p90: null, histogram: [] } as const;
+
+/**
+ * Collects the users a scan reports: how many reached each depth, per
+ * breakdown value code (−1: no value), and each step's time from the previous
+ * step (with the user's code), in growable typed arrays. Turns them into step
+ * results for the whole funnel and for each breakdown group.
+ */
+export class FunnelTally {
+  /** `depths[(code + 1) × (steps + 1) + depth]`: users with that value code and depth. */
+  private readonly depths: Int32Array;
+  private readonly gaps: Float64Array[] = [];
+  private readonly gapCodes: Int32Array[] = [];
+  private readonly gapCount: Int32Array;
+  private readonly nullCode: number;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly timed: boolean,
+    private readonly column: PropertyColumn | undefined,
+  ) {
+    const steps = names.length;
+    this.depths = new Int32Array(((column?.values.length ?? 0) + 1) * (steps + 1));
+    this.gapCount = new Int32Array(steps);
+    for (let k = 0; k < steps; k++) {
+      this.gaps.push(new Float64Array(timed && k > 0 ? 64 : 0));
+      this.gapCodes.push(new Int32Array(timed && k > 0 && column ? 64 : 0));
+    }
+    this.nullCode = column ? column.values.indexOf(null) : -1;
+  }
+
+  /** The visit callback to hand a scan. */
+  readonly visit: FunnelVisit = (depth, firstRow, times) => {
+    let code = this.column ? (this.column.codes[firstRow] as number) : -1;
+    if (code === this.nullCode) code = -1;
+    this.depths[(code + 1) * (this.names.length + 1) + depth]! += 1;
+    if (!times) return;
+    for (let k = 1; k < depth; k++) {
+      const n = this.gapCount[k] as number;
+      if (n === (this.gaps[k] as Float64Array).length) {
+        this.gaps[k] = grow(this.gaps[k] as Float64Array);
+        if (this.column) this.gapCodes[k] = grow(this.gapCodes[k] as Int32Array);
+      }
+      (this.gaps[k] as Float64Array)[n] = (times[k] as number) - (times[k - 1] as number);
+      if (this.column) (this.gapCodes[k] as Int32Array)[n] = code;
+      this.gapCount[k] = n + 1;
+    }
+  };
+
+  /** Step results over every user. */
+  steps(): FunnelStepResult[] {
+    return this.stepsOf(() => true);
+  }
+
+  /**
+   * Breakdown groups: the {@link BREAKDOWN_TOP_VALUES} values with the most
+   * users (ties by the value's string form, then its type), then "Other",
+   * then `null` (no value); groups without users are left out.
+   */
+  groups(): FunnelBreakdownGroup[] {
+    const values = this.column?.values ?? [];
+    const totals = new Int32Array(values.length + 1);
+    const width = this.names.length + 1;
+    for (let c = 0; c <= values.length; c++) {
+      for (let d = 1; d < width; d++) totals[c]! += this.depths[c * width + d] as number;
+    }
+    const ranked: number[] = [];
+    for (let code = 0; code < values.length; code++) if (code !== this.nullCode && (totals[code + 1] as number) > 0) ranked.push(code);
+    ranked.sort((a, b) => (totals[b + 1] as number) - (totals[a + 1] as number) || compareValues(values[a] ?? null, values[b] ?? null));
+    const top = ranked.slice(0, BREAKDOWN_TOP_VALUES);
+    const rest = new Set(ranked.slice(BREAKDOWN_TOP_VALUES));
+    const groups: FunnelBreakdownGroup[] = top.map((code) => ({
+      value: values[code] ?? null,
+      other: false,
+      steps: this.stepsOf((c) => c === code),
+    }));
+    if (rest.size > 0) groups.push({ value: 'Other', other: true, steps: this.stepsOf((c) => rest.has(c)) });
+    if ((totals[0] as number) > 0) groups.push({ value: null, other: false, steps: this.stepsOf((c) => c === -1) });
+    return groups;
+  }
+
+  /** Step results over the users whose value code passes `includes`. */
+  private stepsOf(includes: (code: number) => boolean): FunnelStepResult[] {
+    const steps = this.names.length;
+    const width = steps + 1;
+    const atDepth = new Float64Array(width);
+    for (let code = -1; code < this.depths.length / width - 1; code++) {
+      if (!includes(code)) continue;
+      for (let d = 1; d < width; d++) atDepth[d]! += this.depths[(code + 1) * width + d] as number;
+    }
+    // Users reaching step k are those whose depth is at least k + 1.
+    const counts = new Array<number>(steps).fill(0);
+    let reached = 0;
+    for (let k = steps - 1; k >= 0; k--) {
+      reached += atDepth[k + 1] as number;
+      counts[k] = reached;
+    }
+    const first = counts[0] as number;
+    return this.names.map((name, k) => {
+      const count = counts[k] as number;
+      const previous = k === 0 ? count : (counts[k - 1] as number);
+      const times = k === 0 || !this.timed ? NO_TIMES : summarize(this.gapsOf(k, includes));
+      return {
+        name,
+        count,
+        fromFirst: first === 0 ? null : count / first,
+        fromPrevious: previous === 0 ? null : count / previous,
+        dropOff: previous - count,
+        median: times.median,
+        mean: times.mean,
+        p90: times.p90,
+        histogram: times.histogram,
+      };
+    });
+  }
+
+  private gapsOf(k: number, includes: (code: number) => boolean): Float64Array {
+    const n = this.gapCount[k] as number;
+    const all = (this.gaps[k] as Float64Array).subarray(0, n);
+    if (!this.column) return all;
+    const codes = this.gapCodes[k] as Int32Array;
+    const kept = new Float64Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (includes(codes[i] as number)) kept[m++] = all[i] as number;
+    return kept.subarray(0, m);
+  }
+}
+
+/** Orders property values by their string form, then by type, so equal-looking values of different types still sort one way. */
+function compareValues(a: PropertyValue, b: PropertyValue): number {
+  const x = String(a);
+  const y = String(b);
+  if (x !== y) return x < y ? -1 : 1;
+  const s = typeof a;
+  const t = typeof b;
+  return s === t ? 0 : s < t ? -1 : 1;
+}
+
+function grow<T extends Float64Array | Int32Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(64, array.length * 2));
+  grown.set(array);
+  return grown;
+}

@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { funnel } from '../../src/funnel/funnel';
+import type { FunnelOptions, FunnelResult } from '../../src/funnel/funnel.types';
+import { meanOf, median, referenceSteps, referenceUsers, type RefEvent, type RefExclusion, type RefStep } from './reference';
+
+const DAY = 86_400_000;
+const NAMES = ['a', 'b', 'c'] as const;
+
+/** A property value fixed by the event's identity, so exact duplicates are identical and keep nothing to choose. */
+const planOf = (userId: string, name: string, timestamp: number): 'x' | 'y' | null | undefined =>
+  [undefined, 'x', 'y', null][(userId.length * 7 + name.charCodeAt(0) * 3 + Math.floor(timestamp / 1000)) % 4] as
+    'x' | 'y' | null | undefined;
+
+interface Scenario {
+  readonly events: RefEvent[];
+  readonly steps: RefStep[];
+  readonly window: number;
+  readonly unit: number;
+  readonly exclusions: RefExclusion[];
+  readonly range: { from: number; to: number } | null;
+}
+
+/**
+ * Tiny worlds where ties, repeats and window edges are common: 1–3 users,
+ * up to 18 events in all on a coarse clock (milliseconds or half days, plus a
+ * second offset that only sets the property), 2–4 steps over three names,
+ * some with conditions.
+ */
+const step = (usual: string): fc.Arbitrary<RefStep> =>
+  fc
+    .record({
+      name: fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...NAMES) }),
+      where: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constant({ plan: 'x' }) },
+        { weight: 1, arbitrary: fc.constant({ plan: null }) },
+      ),
+    })
+    .map(({ name, where }) => (where ? { name, where } : { name }));
+
+const scenario = (withExclusions: boolean): fc.Arbitrary<Scenario> =>
+  fc
+    .record({
+      unit: fc.constantFrom(1_000, DAY / 2),
+      windowUnits: fc.integer({ min: 1, max: 6 }),
+      raw: fc.array(
+        fc.record({
+          user: fc.constantFrom('u', 'u', 'vv', 'www'),
+          name: fc.constantFrom(...NAMES, ...NAMES, 'z'),
+          tick: fc.integer({ min: 0, max: 8 }),
+        }),
+        { minLength: 2, maxLength: 18, size: 'max' },
+      ),
+      // Mostly a, b, c, a in turn (so deep funnels are common), sometimes repeats and conditions.
+      steps: fc
+        .tuple(step('a'), step('b'), step('c'), step('a'), fc.integer({ min: 2, max: 4 }))
+        .map(([a, b, c, d, length]) => [a, b, c, d].slice(0, length)),
+      exclusion: withExclusions
+        ? fc.option(fc.record({ name: fc.constantFrom(...NAMES, 'z'), i: fc.nat(3), j: fc.nat(3) }))
+        : fc.constant(null),
+      range: fc.oneof(
+        { weight: 2, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.record({ from: fc.integer({ min: 0, max: 2 }), span: fc.integer({ min: 0, max: 2 }) }) },
+      ),
+    })
+    .map(({ unit, windowUnits, raw, steps, exclusion, range }) => {
+      const events = raw.map(({ user, name, tick }) => {
+        const timestamp = tick * unit;
+        const plan = planOf(user, name, timestamp);
+        return { userId: user, name, timestamp, ...(plan === undefined ? {} : { properties: { plan } }) };
+      });
+      const exclusions: RefExclusion[] = [];
+      if (exclusion) {
+        const i = Math.min(exclusion.i, exclusion.j) % steps.length;
+        const j = Math.max(exclusion.i, exclusion.j) % steps.length;
+        if (i < j) exclusions.push({ name: exclusion.name, between: [i, j] });
+      }
+      return {
+        events,
+        steps,
+        window: windowUnits * unit,
+        unit,
+        exclusions,
+        range: range ? { from: range.from, to: range.from + range.span } : null,
+      };
+    });
+
+const dateOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+
+function run(
+  s: Scenario,
+  order: 'ordered' | 'strict' | 'any',
+  events: readonly RefEvent[] = s.events,
+  breakdown?: FunnelOptions['breakdown'],
+): FunnelResult {
+  const options: FunnelOptions = {
+    steps: s.steps,
+    ...(breakdown ? { breakdown } : {}),
+    order,
+    window: s.window,
+    ...(order !== 'any' && s.exclusions.length > 0 ? { exclusions: s.exclusions } : {}),
+    ...(s.range ? { from: dateOf(s.range.from), to: dateOf(s.range.to) } : {}),
+  };
+  return funnel(events, options);
+}
+
+function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'): void {
+  const users = referenceUsers(s.events, {
+    steps: s.steps,
+    order,
+    window: s.window,
+    exclusions: order === 'any' ? [] : s.exclusions,
+    ...(s.range ? { fromDay: s.range.from, toDay: s.range.to } : {}),
+  });
+  const expected = referenceSteps(users, s.steps.length);
+  const result = run(s, order, s.events, { property: 'plan' });
+  expect(result.steps.map((step) => step.count)).toEqual(expected.map((step) => step.count));
+  result.steps.forEach((step, k) => {
+    const gaps = (expected[k] as { gaps: number[] }).gaps;
+    if (order === 'any' || k === 0) {
+      expect(step.median).toBeNull();
+      expect(step.mean).toBeNull();
+      return;
+    }
+    expect(step.median).toBe(median(gaps));
+    if (gaps.length === 0) expect(step.mean).toBeNull();
+    else expect(step.mean).toBeCloseTo(meanOf(gaps) as number, 6);
+  });
+
+  // Breakdown by the plan of each user's first event: values by user count, then by name; null last.
+  const planOfFirst = (user: (typeof users)[number]): string | null => (user.first.properties?.plan as string | undefined) ?? null;
+  const values = [...new Set(users.map(planOfFirst))];
+  const size = (value: string | null): number => users.filter((user) => planOfFirst(user) === value).length;
+  const named = values.filter((value) => value !== null).sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+  const expectedGroups = [...named, ...(values.includes(null) ? [null] : [])].map((value) => ({
+    value,
+    counts: referenceSteps(
+      users.filter((user) => planOfFirst(user) === value),
+      s.steps.length,
+    ).map((step) => step.count),
+  }));
+  expect(result.breakdown?.groups.map((group) => ({ value: group.value, counts: group.steps.map((step) => step.count) }))).toEqual(
+    expectedGroups,
+  );
+}
+
+/** Fisher–Yates with a small seeded generator (mulberry32). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let state = seed | 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+const counts = (result: FunnelResult): number[] => result.steps.map((step) => step.count);
+
+describe('funnel properties', () => {
+  it.each(['ordered', 'strict', 'any'] as const)('%s matches a brute-force enumeration of event assignments', (order) => {
+    fc.assert(
+      fc.property(scenario(order !== 'any'), (s) => {
+        expectMatchesReference(s, order);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('counts never increase from step to step, and fromPrevious stays in [0, 1]', () => {
+    fc.assert(
+      fc.property(scenario(true), fc.constantFrom('ordered', 'strict', 'any'), (s, order) => {
+        const result = run(s, order);
+        result.steps.forEach((step, k) => {
+          if (k > 0) expect(step.count).toBeLessThanOrEqual((result.steps[k - 1] as { count: number }).count);
+          if (step.fromPrevious !== null) {
+            expect(step.fromPrevious).toBeGreaterThanOrEqual(0);
+            expect(step.fromPrevious).toBeLessThanOrEqual(1);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a strict chain is an ordered chain, and an ordered chain fits one any-order window', () => {
+    fc.assert(
+      fc.property(scenario(false), (s) => {
+        const strict = counts(run(s, 'strict'));
+        const ordered = counts(run(s, 'ordered'));
+        const any = counts(run(s, 'any'));
+        ordered.forEach((count, k) => {
+          expect(count).toBeGreaterThanOrEqual(strict[k] as number);
+          expect(any[k]).toBeGreaterThanOrEqual(count);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shuffling the events and repeating some of them changes nothing', () => {
+    fc.assert(
+      fc.property(
+        scenario(true),
+        fc.constantFrom('ordered', 'strict', 'any'),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.integer(),
+        (s, order, repeats, seed) => {
+          const doubled = [
+            ...s.events,
+            ...repeats.flatMap((i) => (s.events.length === 0 ? [] : [s.events[i % s.events.length] as RefEvent])),
+          ];
+          expect(run(s, order, shuffle(doubled, seed))).toEqual(run(s, order));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

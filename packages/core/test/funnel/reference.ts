@@ -1,0 +1,192 @@
+/**
+ * A deliberately naive funnel, straight from the definitions: it enumerates
+ * every assignment of distinct events to steps. Exponential, so only for tiny
+ * inputs, but obviously right, which is what the fast scans are checked
+ * against.
+ */
+import type { PropertyValue } from '../../src/index';
+
+export interface RefEvent {
+  readonly userId: string;
+  readonly name: string;
+  readonly timestamp: number;
+  readonly properties?: Readonly<Record<string, PropertyValue>>;
+}
+
+export interface RefStep {
+  readonly name: string;
+  readonly where?: Readonly<Record<string, PropertyValue>>;
+}
+
+export interface RefExclusion extends RefStep {
+  readonly between: readonly [number, number];
+}
+
+export interface RefOptions {
+  readonly steps: readonly RefStep[];
+  readonly order: 'ordered' | 'strict' | 'any';
+  readonly window: number;
+  readonly exclusions?: readonly RefExclusion[];
+  /** Inclusive UTC day numbers; events outside are dropped. */
+  readonly fromDay?: number;
+  readonly toDay?: number;
+}
+
+/** What the reference reports per user counted: depth, step-1 event and step times. */
+export interface RefUser {
+  readonly userId: string;
+  readonly depth: number;
+  readonly first: RefEvent;
+  readonly times: readonly number[] | null;
+}
+
+const DAY = 86_400_000;
+
+export const matches = (event: RefEvent, step: RefStep): boolean =>
+  event.name === step.name && Object.entries(step.where ?? {}).every(([key, value]) => (event.properties?.[key] ?? null) === value);
+
+/** Drops exact duplicates (same user, name, timestamp), keeping the first seen. */
+export function dedupe(events: readonly RefEvent[]): RefEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => {
+    const key = JSON.stringify([event.userId, event.name, event.timestamp]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function referenceUsers(events: readonly RefEvent[], options: RefOptions): RefUser[] {
+  const inRange = dedupe(events).filter((event) => {
+    const day = Math.floor(event.timestamp / DAY);
+    return (options.fromDay === undefined || day >= options.fromDay) && (options.toDay === undefined || day <= options.toDay);
+  });
+  const byUser = new Map<string, RefEvent[]>();
+  for (const event of inRange) byUser.set(event.userId, [...(byUser.get(event.userId) ?? []), event]);
+  const users: RefUser[] = [];
+  for (const [userId, own] of byUser) {
+    const user = options.order === 'any' ? anyUser(own, options) : chainUser(own, options);
+    if (user) users.push({ userId, ...user });
+  }
+  return users;
+}
+
+/** Every chain (distinct events, steps 0 … d − 1 in order) that the order allows, grouped by its step-1 event. */
+function chainsFrom(start: RefEvent, own: readonly RefEvent[], options: RefOptions): RefEvent[][] {
+  const chains: RefEvent[][] = [];
+  const extend = (chain: RefEvent[]): void => {
+    chains.push(chain);
+    const k = chain.length;
+    if (k === options.steps.length) return;
+    const previous = chain[k - 1] as RefEvent;
+    for (const event of own) {
+      if (chain.includes(event) || !matches(event, options.steps[k] as RefStep)) continue;
+      if (event.timestamp < previous.timestamp || event.timestamp > start.timestamp + options.window) continue;
+      if (options.order === 'strict' && own.some((other) => other.timestamp > previous.timestamp && other.timestamp < event.timestamp)) {
+        continue;
+      }
+      extend([...chain, event]);
+    }
+  };
+  extend([start]);
+  return chains;
+}
+
+function lexicographicallyEarlier(a: readonly RefEvent[], b: readonly RefEvent[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = (a[i] as RefEvent).timestamp;
+    const y = (b[i] as RefEvent).timestamp;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+function isExcluded(chain: readonly RefEvent[], own: readonly RefEvent[], options: RefOptions): boolean {
+  const windowEnd = (chain[0] as RefEvent).timestamp + options.window;
+  return (options.exclusions ?? []).some(({ between: [i, j], ...exclusion }) => {
+    if (i >= chain.length) return false;
+    const after = (chain[i] as RefEvent).timestamp;
+    return own.some(
+      (event) =>
+        !chain.includes(event) &&
+        matches(event, exclusion) &&
+        event.timestamp > after &&
+        (j < chain.length ? event.timestamp < (chain[j] as RefEvent).timestamp : event.timestamp <= windowEnd),
+    );
+  });
+}
+
+function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId'> | null {
+  let best: RefEvent[] | null = null;
+  const starts = own.filter((event) => matches(event, options.steps[0] as RefStep)).sort((a, b) => a.timestamp - b.timestamp);
+  for (const start of starts) {
+    // The attempt: its deepest chains, and among them the earliest step by step.
+    let attempt: RefEvent[] | null = null;
+    for (const chain of chainsFrom(start, own, options)) {
+      if (!attempt || chain.length > attempt.length || (chain.length === attempt.length && lexicographicallyEarlier(chain, attempt))) {
+        attempt = chain;
+      }
+    }
+    if (!attempt || isExcluded(attempt, own, options)) continue;
+    if (!best || attempt.length > best.length) best = attempt;
+  }
+  if (!best) return null;
+  return { depth: best.length, first: best[0] as RefEvent, times: best.map((event) => event.timestamp) };
+}
+
+/** The most steps that distinct events in `events` can cover at once, by trying every assignment. */
+function coverable(events: readonly RefEvent[], steps: readonly RefStep[]): number {
+  const go = (k: number, used: ReadonlySet<RefEvent>): number => {
+    if (k === steps.length) return 0;
+    let most = go(k + 1, used);
+    for (const event of events) {
+      if (!used.has(event) && matches(event, steps[k] as RefStep)) most = Math.max(most, 1 + go(k + 1, new Set([...used, event])));
+    }
+    return most;
+  };
+  return go(0, new Set());
+}
+
+function anyUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId'> | null {
+  const isStep = (event: RefEvent): boolean => options.steps.some((step) => matches(event, step));
+  const starts = [...new Set(own.filter(isStep).map((event) => event.timestamp))].sort((a, b) => a - b);
+  let depth = 0;
+  let opening = 0;
+  for (const t of starts) {
+    const inside = own.filter((event) => event.timestamp >= t && event.timestamp <= t + options.window);
+    const covered = coverable(inside, options.steps);
+    if (covered > depth) {
+      depth = covered;
+      opening = t;
+    }
+  }
+  if (depth === 0) return null;
+  const lowestStep = (event: RefEvent): number => options.steps.findIndex((step) => matches(event, step));
+  const first = own
+    .filter((event) => event.timestamp === opening && isStep(event))
+    .sort((a, b) => lowestStep(a) - lowestStep(b))[0] as RefEvent;
+  return { depth, first, times: null };
+}
+
+/** Median of an even count: the mean of the two middle values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function meanOf(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** Per step: users reaching it, and the times from the previous step over them. */
+export function referenceSteps(users: readonly RefUser[], steps: number): { count: number; gaps: number[] }[] {
+  return Array.from({ length: steps }, (_, k) => {
+    const reached = users.filter((user) => user.depth > k);
+    return {
+      count: reached.length,
+      gaps: k === 0 ? [] : reached.flatMap((user) => (user.times ? [(user.times[k] as number) - (user.times[k - 1] as number)] : [])),
+    };
+  });
+}
