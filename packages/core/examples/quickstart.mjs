@@ -1,47 +1,63 @@
-// A KPI report over a small, deterministic product-event log, printed to the
-// terminal. Run it from the repository root with `npm start`.
-import { activeUsers, csat, nps, retention, stickinessSummary, toEventTable } from '@kpikit/core';
+// A KPI report over a generated B2B SaaS: 2,000 users over 90 days, printed
+// to the terminal. Run it from the repository root with `npm start`.
+import {
+  activeUsers,
+  csat,
+  funnel,
+  generateSampleData,
+  mrr,
+  nps,
+  northStarTree,
+  retention,
+  stickinessSummary,
+  toEventTable,
+} from '@kpikit/core';
 
-// 1. Some events: 400 users signing up over eight weeks, each coming back less
-//    often as time goes on (a seeded generator, so every run prints the same).
-let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const DAY = 86_400_000;
-const start = Date.parse('2024-01-01T00:00:00Z');
-const events = [];
-for (let user = 0; user < 400; user++) {
-  const userId = `user-${user}`;
-  let day = Math.floor(random() * 56);
-  events.push({ userId, name: 'signup', timestamp: start + day * DAY + random() * DAY });
-  for (let chance = 0.8; day < 56 && random() < chance; chance *= 0.93) {
-    day += 1 + Math.floor(random() * 6);
-    if (day < 56) events.push({ userId, name: 'login', timestamp: start + day * DAY + random() * DAY });
-  }
-}
-
-// 2. Normalise once, then ask for as many metrics as needed.
-const table = toEventTable(events);
 const timeZone = 'Europe/Paris';
-const weekly = retention(table, { period: 'week', periods: 6, timeZone, from: '2024-01-01', to: '2024-02-25' });
-const daily = activeUsers(table, { timeZone, from: '2024-02-19', to: '2024-02-25' });
-const february = stickinessSummary(table, { month: '2024-02', timeZone });
+const data = generateSampleData({ seed: 42, users: 2000, days: 90, start: '2024-01-01', timeZone });
 
-// 3. Print them. Percentages and signs are formatting, done here.
-const pct = (rate) => (rate === null ? '   –  ' : `${(rate * 100).toFixed(1).padStart(5)}%`);
-console.log(`kpikit quick start: ${table.length} events from ${table.userIds.length} users (${timeZone})\n`);
-const survey = nps([10, 9, 9, 10, 9, 8, 7, 8, 6, 0]);
-console.log(`NPS ${survey.score > 0 ? '+' : ''}${survey.score} (n = ${survey.total})   CSAT ${pct(csat([5, 4, 4, 3, 5, 2]).score)}`);
-console.log(`February stickiness (average DAU / MAU): ${pct(february.score)} over ${february.days} days\n`);
-console.log('date        DAU  WAU  MAU  DAU/MAU');
-for (const row of daily.rows) {
-  console.log(
-    `${row.date} ${String(row.dau).padStart(4)} ${String(row.wau).padStart(4)} ${String(row.mau).padStart(4)}  ${pct(row.stickiness)}`,
-  );
+// Normalise the events once, then ask for as many metrics as needed.
+const table = toEventTable(data.events);
+const daily = activeUsers(table, { timeZone });
+const lastWeek = daily.rows.slice(-7);
+const monthly = stickinessSummary(table, { month: '2024-03', timeZone });
+const weekly = retention(table, { period: 'week', periods: 8, startEvent: 'signup', timeZone });
+const paths = funnel(table, { steps: ['view_pricing', 'start_trial', 'pay'], window: 14 * 86_400_000, timeZone });
+const revenue = mrr(data.subscriptions, { granularity: 'month', timeZone });
+const tree = northStarTree(data.northStar);
+
+// Formatting is the caller's: rates are fractions, money is in cents, times in ms.
+const pct = (rate) => (rate === null ? '     –' : `${(rate * 100).toFixed(1).padStart(5)}%`);
+const euros = (cents) => `€${(cents / 100).toLocaleString('en', { maximumFractionDigits: 0 })}`;
+const hours = (ms) => (ms === null ? '–' : `${(ms / 3_600_000).toFixed(1)} h`);
+const signed = (n) => (n === null ? '–' : `${n > 0 ? '+' : ''}${Math.round(n)}`);
+
+console.log(
+  `kpikit: ${table.length.toLocaleString('en')} events from ${table.userIds.length} users, ${daily.from} … ${daily.to} (${timeZone})\n`,
+);
+const survey = nps(data.surveys.nps);
+console.log(`NPS ${signed(survey.score)} (n = ${survey.total})    CSAT ${pct(csat(data.surveys.csat).score)}`);
+console.log(`Stickiness, March (average DAU / MAU) ${pct(monthly.score)}`);
+for (const row of revenue.rows.slice(-3))
+  console.log(`MRR ${row.period.slice(0, 7)}  ${euros(row.mrr).padStart(9)}  from ${row.customers} customers`);
+
+console.log('\ndate         DAU   WAU   MAU  DAU/MAU');
+for (const row of lastWeek) {
+  console.log(`${row.date}  ${[row.dau, row.wau, row.mau].map((n) => String(n).padStart(4)).join('  ')}  ${pct(row.stickiness)}`);
 }
-console.log(`\nWeekly retention (exact), cohorts by signup week; * marks a week still in progress`);
-console.log(`cohort       size  ${weekly.average.map((_, k) => `wk ${k}`.padStart(7)).join('')}`);
-for (const cohort of weekly.cohorts) {
+
+console.log('\nFunnel (ordered, 14-day window)       users  from first  median time from previous');
+for (const step of paths.steps) {
+  console.log(`  ${step.name.padEnd(34)} ${String(step.count).padStart(5)}  ${pct(step.fromFirst)}     ${hours(step.median)}`);
+}
+
+console.log('\nWeekly retention by signup week (exact); * marks a week still in progress');
+console.log(`cohort       size ${weekly.average.map((_, k) => `wk ${k}`.padStart(7)).join('')}`);
+for (const cohort of weekly.cohorts.slice(-8)) {
   const cells = cohort.rates.map((rate, k) => `${pct(rate)}${cohort.incomplete[k] ? '*' : ' '}`);
-  console.log(`${cohort.start}  ${String(cohort.size).padStart(4)}  ${cells.join('')}`);
+  console.log(`${cohort.start}  ${String(cohort.size).padStart(4)} ${cells.join('')}`);
 }
-console.log(`average           ${weekly.average.map((rate) => `${pct(rate)} `).join('')}`);
+
+const root = tree.nodes.find((node) => node.id === tree.root);
+console.log(`\nNorth Star: ${root.label} = ${root.value} (target ${root.target ?? '–'})`);
+for (const leaf of tree.sensitivity.slice(0, 3)) console.log(`  +1 % ${leaf.label} → ${pct(leaf.relative)} on the North Star`);
