@@ -1,6 +1,6 @@
 import { asEventTable } from '../events/eventTable';
 import type { EventInput } from '../events/event.types';
-import { compileFilter, type EventFilter } from '../events/filter';
+import { rowMask, type EventFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
 import { formatDay } from '../time/civil';
 import { localDays } from '../time/localDays';
@@ -72,7 +72,7 @@ export function activeUsers(events: EventInput, options: ActiveUsersOptions = {}
   const dau = new Int32Array(span);
   const wau = new Int32Array(span);
   const mau = new Int32Array(span);
-  forEachUserDays(table, days, compileFilter(table, where), base, range.toDay, (_user, active, count) => {
+  forEachUserDays(table, days, rowMask(table, where), base, range.toDay, (_user, active, count) => {
     let previous = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < count; i++) {
       const day = (active[i] as number) - base;

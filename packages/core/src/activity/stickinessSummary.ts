@@ -1,6 +1,6 @@
 import { asEventTable } from '../events/eventTable';
 import type { EventInput } from '../events/event.types';
-import { compileFilter, type EventFilter } from '../events/filter';
+import { rowMask, type EventFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
 import { parseDay } from '../time/civil';
 import { localDays } from '../time/localDays';
@@ -63,7 +63,7 @@ export function stickinessSummary(events: EventInput, options: StickinessSummary
   let userDays = 0;
   let mau = 0;
   if (dayCount > 0) {
-    forEachUserDays(table, days, compileFilter(table, where), first, last, (_user, _active, count) => {
+    forEachUserDays(table, days, rowMask(table, where), first, last, (_user, _active, count) => {
       userDays += count;
       mau += 1;
     });

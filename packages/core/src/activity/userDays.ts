@@ -1,16 +1,16 @@
 import type { EventTable } from '../events/event.types';
-import type { RowPredicate } from '../events/filter';
 
 /**
  * Calls `visit(user, days, count)` for every user with at least one
- * qualifying event on a day in `[minDay, maxDay]`, where `days[0 … count)`
+ * qualifying event (`mask[row] === 1`, or any event when `mask` is `null`)
+ * on a day in `[minDay, maxDay]`, where `days[0 … count)`
  * are that user's distinct active days, ascending. The buffer is reused
  * between calls: copy what must outlive the callback.
  */
 export function forEachUserDays(
   table: EventTable,
   localDays: Int32Array,
-  qualifies: RowPredicate,
+  mask: Uint8Array | null,
   minDay: number,
   maxDay: number,
   visit: (user: number, days: Int32Array, count: number) => void,
@@ -23,7 +23,7 @@ export function forEachUserDays(
     let ordered = true;
     for (let row = userStart[u] as number; row < end; row++) {
       const day = localDays[row] as number;
-      if (day < minDay || day > maxDay || !qualifies(row)) continue;
+      if (day < minDay || day > maxDay || (mask !== null && mask[row] === 0)) continue;
       if (count > 0) {
         const last = buffer[count - 1] as number;
         if (day === last) continue;

@@ -48,9 +48,12 @@ export class EventTableBuilder {
     subject: string,
     private readonly pathOf: PathOf,
   ) {
-    this.user = new Int32Array(capacity);
-    this.name = new Int32Array(capacity);
-    this.time = new Float64Array(capacity);
+    // One allocation for the three columns: each large typed-array allocation
+    // can set off a full garbage collection of the caller's heap.
+    const buffer = new ArrayBuffer(16 * capacity);
+    this.time = new Float64Array(buffer, 0, capacity);
+    this.user = new Int32Array(buffer, 8 * capacity, capacity);
+    this.name = new Int32Array(buffer, 12 * capacity, capacity);
     this.issues = new IssueCollector(subject);
   }
 
@@ -142,20 +145,22 @@ export class EventTableBuilder {
     for (let i = 0; i < n; i++) start[(this.user[i] as number) + 1]! += 1;
     for (let u = 0; u < userCount; u++) start[u + 1]! += start[u] as number;
     const cursor = start.slice(0, userCount);
-    const time = new Float64Array(n);
-    const name = new Int32Array(n);
-    const row = new Int32Array(n);
+    const output = new ArrayBuffer(16 * n);
+    const time = new Float64Array(output, 0, n);
+    const name = new Int32Array(output, 8 * n, n);
+    const outUser = new Int32Array(output, 12 * n, n);
+    // Input row numbers are needed only to carry properties along.
+    const row = this.properties.size > 0 ? new Int32Array(n) : null;
     for (let i = 0; i < n; i++) {
       const p = cursor[this.user[i] as number]!++;
       time[p] = this.time[i] as number;
       name[p] = this.name[i] as number;
-      row[p] = i;
+      if (row) row[p] = i;
     }
 
     // Order each run by time then name (runs are usually in order already),
     // and keep one row per (user, time, name).
     const sorter = new RunSorter(time, name, row);
-    const outUser = new Int32Array(n);
     const outStart = new Int32Array(userCount + 1);
     let m = 0;
     for (let u = 0; u < userCount; u++) {
@@ -173,13 +178,12 @@ export class EventTableBuilder {
         if (m > first && time[m - 1] === time[p] && name[m - 1] === name[p]) {
           // A duplicate: keep the copy whose properties sort first, so the
           // choice never depends on input order.
-          if (this.properties.size > 0 && this.signature(row[p] as number) < this.signature(row[m - 1] as number))
-            row[m - 1] = row[p] as number;
+          if (row && this.signature(row[p] as number) < this.signature(row[m - 1] as number)) row[m - 1] = row[p] as number;
           continue;
         }
         time[m] = time[p] as number;
         name[m] = name[p] as number;
-        row[m] = row[p] as number;
+        if (row) row[m] = row[p] as number;
         outUser[m] = u;
         m++;
       }
@@ -189,7 +193,7 @@ export class EventTableBuilder {
     const properties = new Map<string, PropertyColumn>();
     for (const [key, column] of this.properties) {
       const codes = new Int32Array(m);
-      for (let j = 0; j < m; j++) codes[j] = column.codes[row[j] as number] as number;
+      for (let j = 0; j < m; j++) codes[j] = column.codes[row![j] as number] as number;
       properties.set(key, { codes, values: column.values });
     }
 
@@ -204,9 +208,10 @@ export class EventTableBuilder {
     return {
       kind: 'EventTable',
       length: m,
-      user: m === n ? outUser : outUser.slice(0, m),
-      name: m === n ? name : name.slice(0, m),
-      time: m === n ? time : time.slice(0, m),
+      // A few duplicates leave a little slack at the end; many are worth a compact copy.
+      user: m * 4 >= n * 3 ? outUser.subarray(0, m) : outUser.slice(0, m),
+      name: m * 4 >= n * 3 ? name.subarray(0, m) : name.slice(0, m),
+      time: m * 4 >= n * 3 ? time.subarray(0, m) : time.slice(0, m),
       userIds: this.userIds,
       names: this.names,
       userStart: outStart,
@@ -243,7 +248,7 @@ class RunSorter {
   constructor(
     private readonly time: Float64Array,
     private readonly name: Int32Array,
-    private readonly row: Int32Array,
+    private readonly row: Int32Array | null,
   ) {}
 
   sort(from: number, to: number): void {
@@ -273,13 +278,13 @@ class RunSorter {
     }
     times.set(time.subarray(from, to));
     names.set(name.subarray(from, to));
-    rows.set(row.subarray(from, to));
+    if (row) rows.set(row.subarray(from, to));
     let tied = false;
     for (let j = 0; j < length; j++) {
       const k = order[j] as number;
       time[from + j] = times[k] as number;
       name[from + j] = names[k] as number;
-      row[from + j] = rows[k] as number;
+      if (row) row[from + j] = rows[k] as number;
       if (j > 0 && time[from + j - 1] === time[from + j]) tied = true;
     }
     // Same-millisecond rows are now in input order; put them in name order.
@@ -291,15 +296,15 @@ class RunSorter {
     for (let p = from + 1; p < to; p++) {
       const t = time[p] as number;
       const e = name[p] as number;
-      const r = row[p] as number;
+      const r = row ? (row[p] as number) : 0;
       let q = p - 1;
       while (q >= from && time[q] === t && (name[q] as number) > e) {
         name[q + 1] = name[q] as number;
-        row[q + 1] = row[q] as number;
+        if (row) row[q + 1] = row[q] as number;
         q--;
       }
       name[q + 1] = e;
-      row[q + 1] = r;
+      if (row) row[q + 1] = r;
     }
   }
 

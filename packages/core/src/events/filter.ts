@@ -48,3 +48,24 @@ export function compileFilter(table: EventTable, filter: EventFilter | undefined
   if (checks.length === 1) return checks[0] as RowPredicate;
   return (row) => checks.every((check) => check(row));
 }
+
+/**
+ * The rows a filter qualifies, as one byte per row (1 = qualifies), or `null`
+ * when every row does. Hot loops test a byte instead of calling a closure.
+ */
+export function rowMask(table: EventTable, filter: EventFilter | undefined): Uint8Array | null {
+  if (!filter || (filter.name === undefined && Object.keys(filter.properties ?? {}).length === 0)) return null;
+  const qualifies = compileFilter(table, filter);
+  const mask = new Uint8Array(table.length);
+  for (let row = 0; row < mask.length; row++) if (qualifies(row)) mask[row] = 1;
+  return mask;
+}
+
+/** One byte per event name (1 = it is `name`), or `null` for "any name". */
+export function nameMask(table: EventTable, name: string | undefined): Uint8Array | null {
+  if (name === undefined) return null;
+  const mask = new Uint8Array(table.names.length);
+  const code = table.names.indexOf(name);
+  if (code >= 0) mask[code] = 1;
+  return mask;
+}

@@ -1,6 +1,6 @@
 import { asEventTable } from '../events/eventTable';
 import type { EventInput } from '../events/event.types';
-import { compileFilter } from '../events/filter';
+import { nameMask } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
 import { formatDay } from '../time/civil';
 import { localDays } from '../time/localDays';
@@ -8,6 +8,7 @@ import { periodCalendar, type PeriodCalendar } from '../time/period';
 import { resolveRange } from '../time/range';
 import { retentionOptionsSchema } from './retention.schema';
 import type { RetentionCohort, RetentionOptions, RetentionResult } from './retention.types';
+import { tallyCohorts } from './tallyCohorts';
 
 /**
  * Retention cohorts: new users grouped by the period of their first
@@ -42,45 +43,18 @@ export function retention(events: EventInput, options: RetentionOptions): Retent
   for (let d = fromDay; d <= toDay; d++) periodOfDay[d - fromDay] = calendar.indexOf(d) - firstPeriod;
 
   const width = periods + 1;
-  const counts = new Int32Array(cohortCount * width);
-  const isStart = compileFilter(table, startEvent === undefined ? undefined : { name: startEvent });
-  const isReturn = compileFilter(table, returnEvent === undefined ? undefined : { name: returnEvent });
-  const { userStart } = table;
-
-  for (let u = 0; u + 1 < userStart.length; u++) {
-    const begin = userStart[u] as number;
-    const end = userStart[u + 1] as number;
-    let first = begin;
-    while (first < end && !isStart(first)) first++;
-    if (first === end) continue;
-    const startDay = days[first] as number;
-    if (startDay < fromDay || startDay > toDay) continue;
-    const cohort = periodOfDay[startDay - fromDay] as number;
-    const cells = cohort * width;
-    counts[cells]! += 1;
-    let reached = 0; // highest k counted so far for this user
-    for (let row = begin; row < end; row++) {
-      const day = days[row] as number;
-      if (day < fromDay || day > toDay || !isReturn(row)) continue;
-      const k = (periodOfDay[day - fromDay] as number) - cohort;
-      if (k <= 0) continue;
-      if (mode === 'unbounded') {
-        if (k > reached) reached = k;
-      } else if (k <= periods && k !== reached) {
-        // Rows are in time order, so periods rarely step back; a set of seen
-        // cells is needed only for that rare case (a transition at midnight).
-        if (k > reached || !seenBefore(days, row, begin, isReturn, fromDay, toDay, periodOfDay, cohort, k)) counts[cells + k]! += 1;
-        if (k > reached) reached = k;
-      }
-    }
-    if (mode === 'unbounded' && reached > 0) counts[cells + Math.min(reached, periods)]! += 1;
-  }
-  if (mode === 'unbounded') {
-    // A user whose latest return is in period r counts in every cell 1 … r.
-    for (let c = 0; c < cohortCount; c++) {
-      for (let k = periods - 1; k >= 1; k--) counts[c * width + k]! += counts[c * width + k + 1] as number;
-    }
-  }
+  const counts = tallyCohorts({
+    userStart: table.userStart,
+    name: table.name,
+    days,
+    startNames: nameMask(table, startEvent),
+    returnNames: nameMask(table, returnEvent),
+    fromDay,
+    periodOfDay,
+    periods,
+    unbounded: mode === 'unbounded',
+    cohortCount,
+  });
 
   const cohorts: RetentionCohort[] = [];
   const totals = new Float64Array(width);
@@ -113,23 +87,4 @@ function cellsUpTo(calendar: PeriodCalendar, cohortPeriod: number, toDay: number
   let k = 0;
   while (k <= periods && calendar.startOf(cohortPeriod + k) <= toDay) k++;
   return k;
-}
-
-/** Whether an earlier return row of the same user already counted cell `k`. */
-function seenBefore(
-  days: Int32Array,
-  row: number,
-  begin: number,
-  isReturn: (row: number) => boolean,
-  fromDay: number,
-  toDay: number,
-  periodOfDay: Int32Array,
-  cohort: number,
-  k: number,
-): boolean {
-  for (let r = begin; r < row; r++) {
-    const day = days[r] as number;
-    if (day >= fromDay && day <= toDay && isReturn(r) && (periodOfDay[day - fromDay] as number) - cohort === k) return true;
-  }
-  return false;
 }

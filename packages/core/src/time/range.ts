@@ -13,15 +13,7 @@ export interface DayRange {
  * Options are assumed already validated as `YYYY-MM-DD`.
  */
 export function resolveRange(days: Int32Array, from: string | undefined, to: string | undefined): DayRange | null {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  if (from === undefined || to === undefined) {
-    for (let i = 0; i < days.length; i++) {
-      const day = days[i] as number;
-      if (day < first) first = day;
-      if (day > last) last = day;
-    }
-  }
+  const { first, last } = from === undefined || to === undefined ? dayBounds(days) : { first: Number.NaN, last: Number.NaN };
   if (from !== undefined && to !== undefined) {
     const fromDay = parseDay(from) as number;
     const toDay = parseDay(to) as number;
@@ -36,14 +28,31 @@ export function resolveRange(days: Int32Array, from: string | undefined, to: str
   // range leaves a one-day range with no qualifying events, not an error.
   if (from !== undefined) {
     const fromDay = parseDay(from) as number;
-    return { fromDay, toDay: Number.isFinite(last) ? Math.max(last, fromDay) : fromDay };
+    return { fromDay, toDay: Number.isNaN(last) ? fromDay : Math.max(last, fromDay) };
   }
   if (to !== undefined) {
     const toDay = parseDay(to) as number;
-    return { fromDay: Number.isFinite(first) ? Math.min(first, toDay) : toDay, toDay };
+    return { fromDay: Number.isNaN(first) ? toDay : Math.min(first, toDay), toDay };
   }
-  if (!Number.isFinite(first)) return null;
-  const fromDay = first;
-  const toDay = last;
-  return { fromDay, toDay };
+  return Number.isNaN(first) ? null : { fromDay: first, toDay: last };
+}
+
+// Day columns are cached per table and zone, so their bounds are worth keeping too.
+const boundsCache = new WeakMap<Int32Array, { first: number; last: number }>();
+
+/** Earliest and latest day of a day column (`NaN` when it is empty). */
+function dayBounds(days: Int32Array): { first: number; last: number } {
+  let bounds = boundsCache.get(days);
+  if (!bounds) {
+    let first = Number.NaN;
+    let last = Number.NaN;
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] as number;
+      if (!(day >= first)) first = day;
+      if (!(day <= last)) last = day;
+    }
+    bounds = { first, last };
+    boundsCache.set(days, bounds);
+  }
+  return bounds;
 }

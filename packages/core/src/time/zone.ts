@@ -98,7 +98,24 @@ const SAMPLE_MS = MS_PER_DAY;
  * Starts (UTC ms) and offsets of the zone's constant-offset segments that
  * cover `[fromMs, toMs]`. The first segment starts at −Infinity.
  */
-export function zoneSegments(timeZone: string, fromMs: number, toMs: number): { starts: Float64Array; offsets: Float64Array } {
+export function zoneSegments(timeZone: string, fromMs: number, toMs: number): ZoneSegments {
+  const known = segmentCache.get(timeZone);
+  if (known && known.fromMs <= fromMs && toMs <= known.toMs) return known;
+  const computed = { ...findSegments(timeZone, fromMs, toMs), fromMs, toMs };
+  segmentCache.set(timeZone, computed);
+  return computed;
+}
+
+/** A zone's constant-offset segments over a span of instants. */
+export interface ZoneSegments {
+  readonly starts: Float64Array;
+  readonly offsets: Float64Array;
+}
+
+// The last span computed per zone: repeated metric calls over one table reuse it.
+const segmentCache = new Map<string, ZoneSegments & { fromMs: number; toMs: number }>();
+
+function findSegments(timeZone: string, fromMs: number, toMs: number): ZoneSegments {
   const starts: number[] = [Number.NEGATIVE_INFINITY];
   const offsets: number[] = [];
   const begin = Math.floor(fromMs / SAMPLE_MS) * SAMPLE_MS - SAMPLE_MS;
