@@ -1,0 +1,298 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { toEventTable, type KpiEvent } from '@kpikit/core';
+import { arqueroEngine, arqueroTable } from './engines/arquero';
+import { duckDbEngine, loadDuckDb } from './engines/duckdb';
+import { kpikitEngine } from './engines/kpikit';
+import { eventObjects, generateEvents } from './generate';
+import { collectGarbage, formatSize, formatTable, heldBytes, timeRuns } from './measure';
+import { activeUsersDifferences, retentionDifferences, type Cohort, type DailyActive, type MetricEngine } from './results';
+
+const USAGE = `Usage: npm run bench [-- --sizes 1e6,1e7] [--runs N] [--engines kpikit,duckdb,arquero] [--seed N]
+       npm test   (the --smoke check: 20k events, one run, engines must agree)`;
+
+const METRICS = ['activeUsers', 'retention'] as const;
+type Metric = (typeof METRICS)[number];
+const ENGINES = ['kpikit', 'duckdb', 'arquero'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+/** Targets, judged on the cold kpikit figure (the first call on a table pays for its day column). */
+const TARGETS = { buildMsAt10M: 3000, bytesPerEvent: 40, versusDuckDb: 0.5, versusArquero: 20 };
+
+interface Measurement {
+  readonly metric: string;
+  readonly size: number;
+  readonly engine: string;
+  readonly median: number;
+  readonly samples: readonly number[];
+  readonly preemptions: number;
+  readonly note?: string | undefined;
+}
+
+interface SizeReport {
+  readonly size: number;
+  readonly measurements: Measurement[];
+  readonly bytesPerEvent: number;
+  readonly problems: string[];
+  readonly checks: number;
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+function parseCommandLine(): { sizes: number[]; runs: number | undefined; engines: Set<EngineName>; seed: number; smoke: boolean } {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      engines: { type: 'string' },
+      seed: { type: 'string' },
+      smoke: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help === true) {
+    log(USAGE);
+    process.exit(0);
+  }
+  const smoke = values.smoke === true;
+  const sizes = (values.sizes ?? (smoke ? '2e4' : '1e6,1e7')).split(',').map(Number);
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  const engines = new Set((values.engines ?? ENGINES.join(',')).split(',').map((name) => name.trim().toLowerCase()));
+  const seed = Number(values.seed ?? 20240101);
+  const bad =
+    sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+    (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) ||
+    [...engines].some((name) => !(ENGINES as readonly string[]).includes(name)) ||
+    !Number.isInteger(seed);
+  if (bad) {
+    log(USAGE);
+    process.exit(2);
+  }
+  return { sizes, runs, engines: engines as Set<EngineName>, seed, smoke };
+}
+
+async function benchmarkSize(size: number, runs: number, warmUps: number, engines: Set<EngineName>, seed: number): Promise<SizeReport> {
+  const measurements: Measurement[] = [];
+  const problems: string[] = [];
+  let checks = 0;
+  const record = (
+    metric: string,
+    engine: string,
+    timing: { median: number; samples: readonly number[]; preemptions: number },
+    note?: string,
+  ): void => {
+    measurements.push({ metric, size, engine, median: timing.median, samples: timing.samples, preemptions: timing.preemptions, note });
+    log(`  ${metric} ${engine}: ${timing.samples.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+  };
+
+  log(`${formatSize(size)} events: generating`);
+  const data = generateEvents(size, seed);
+
+  // Build time, then the memory the table keeps once the input objects are gone.
+  await collectGarbage();
+  const before = heldBytes();
+  let objects: KpiEvent[] | undefined = eventObjects(data);
+  const build = await timeRuns(() => toEventTable(objects!), { runs, warmUps });
+  objects = undefined;
+  await collectGarbage();
+  const table = build.result;
+  const bytesPerEvent = (heldBytes() - before) / size;
+  // The table's own columns, as a cross-check of the measured figure.
+  const columnBytes = [table.user, table.name, table.time, table.userStart].reduce((sum, column) => sum + column.byteLength, 0) / size;
+  record('toEventTable', 'kpikit', build, `${bytesPerEvent.toFixed(1)} bytes/event retained (its columns: ${columnBytes.toFixed(1)})`);
+
+  const reference: { activeUsers?: readonly DailyActive[]; retention?: readonly Cohort[] } = {};
+  const check = (engine: string, metric: Metric, result: readonly DailyActive[] | readonly Cohort[]): void => {
+    if (metric === 'activeUsers') {
+      const expected = reference.activeUsers;
+      if (!expected) {
+        reference.activeUsers = result as readonly DailyActive[];
+        return;
+      }
+      checks++;
+      const differences = activeUsersDifferences(expected, result as readonly DailyActive[]);
+      if (differences.length > 0)
+        problems.push(`${formatSize(size)} activeUsers, ${engine} vs kpikit: ${differences.slice(0, 10).join('; ')}`);
+    } else {
+      const expected = reference.retention;
+      if (!expected) {
+        reference.retention = result as readonly Cohort[];
+        return;
+      }
+      checks++;
+      const differences = retentionDifferences(expected, result as readonly Cohort[]);
+      if (differences.length > 0)
+        problems.push(`${formatSize(size)} retention, ${engine} vs kpikit: ${differences.slice(0, 10).join('; ')}`);
+    }
+  };
+  const runEngine = async (engine: MetricEngine, prepare?: () => void): Promise<void> => {
+    for (const metric of METRICS) {
+      const timing = await timeRuns<readonly DailyActive[] | readonly Cohort[]>(() => engine[metric](), {
+        runs,
+        warmUps,
+        ...(prepare ? { prepare } : {}),
+      });
+      record(metric, engine.name, timing);
+      check(engine.name, metric, timing.result);
+    }
+  };
+
+  // kpikit is the reference the others are checked against, so it always runs.
+  const cold = kpikitEngine(table, true);
+  const warm = kpikitEngine(table, false);
+  await runEngine(cold, () => {
+    cold.prepare();
+  });
+  await runEngine(warm, () => {
+    warm.prepare();
+  });
+  if ((reference.activeUsers?.length ?? 0) === 0 || (reference.retention?.length ?? 0) === 0) {
+    problems.push(`${formatSize(size)}: kpikit returned no rows or no cohorts; nothing to compare`);
+  }
+
+  if (engines.has('duckdb')) {
+    log(`${formatSize(size)} events: loading DuckDB`);
+    const started = performance.now();
+    const duck = await loadDuckDb(data);
+    log(`  loaded in ${(performance.now() - started).toFixed(0)} ms (not timed)`);
+    await runEngine(duckDbEngine(duck.connection));
+    duck.close();
+  }
+
+  if (engines.has('arquero')) {
+    log(`${formatSize(size)} events: arquero`);
+    await runEngine(arqueroEngine(arqueroTable(data)));
+  }
+  return { size, measurements, bytesPerEvent, problems, checks };
+}
+
+const ratio = (value: number): string => (value >= 10 ? `${value.toFixed(0)}×` : `${value.toFixed(2)}×`);
+
+function printReport(reports: readonly SizeReport[], withTargets: boolean): void {
+  const rows: string[][] = [];
+  for (const { measurements } of reports) {
+    for (const m of measurements) {
+      const kpikit = measurements.find((other) => other.metric === m.metric && other.engine === 'kpikit (cold)');
+      const versus = m.metric === 'toEventTable' || !kpikit ? '' : ratio(m.median / kpikit.median);
+      rows.push([
+        m.metric,
+        formatSize(m.size),
+        m.engine,
+        m.median.toFixed(1),
+        Math.min(...m.samples).toFixed(1),
+        String(m.samples.length),
+        String(m.preemptions),
+        versus,
+        m.note ?? '',
+      ]);
+    }
+  }
+  process.stdout.write(
+    `\n${formatTable(['metric', 'events', 'engine', 'median ms', 'min ms', 'runs', 'preempted', 'time ÷ kpikit cold', 'note'], rows, [
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ])}\n`,
+  );
+
+  if (!withTargets) return;
+  const lines: string[] = [];
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  for (const { size, measurements, bytesPerEvent } of reports) {
+    const find = (metric: string, engine: string): Measurement | undefined =>
+      measurements.find((m) => m.metric === metric && m.engine === engine);
+    const build = find('toEventTable', 'kpikit')!;
+    if (size === 1e7)
+      lines.push(
+        `${formatSize(size)} toEventTable ${build.median.toFixed(0)} ms (≤ ${TARGETS.buildMsAt10M} ms): ${verdict(build.median <= TARGETS.buildMsAt10M)}`,
+      );
+    lines.push(
+      `${formatSize(size)} retained ${bytesPerEvent.toFixed(1)} bytes/event (≤ ${TARGETS.bytesPerEvent}): ${verdict(bytesPerEvent <= TARGETS.bytesPerEvent)}`,
+    );
+    for (const metric of METRICS) {
+      const kpikit = find(metric, 'kpikit (cold)')!;
+      const warm = find(metric, 'kpikit (warm)')!;
+      const duck = find(metric, 'DuckDB');
+      const arquero = find(metric, 'arquero');
+      if (duck) {
+        const cold = kpikit.median / duck.median;
+        lines.push(
+          `${formatSize(size)} ${metric} kpikit ÷ DuckDB ${cold.toFixed(2)} cold, ${(warm.median / duck.median).toFixed(2)} warm (≤ ${TARGETS.versusDuckDb}): ${verdict(cold <= TARGETS.versusDuckDb)}`,
+        );
+      }
+      if (arquero) {
+        const cold = arquero.median / kpikit.median;
+        lines.push(
+          `${formatSize(size)} ${metric} kpikit ${cold.toFixed(1)}× faster than arquero cold, ${(arquero.median / warm.median).toFixed(1)}× warm (≥ ${TARGETS.versusArquero}×): ${verdict(cold >= TARGETS.versusArquero)}`,
+        );
+      }
+    }
+  }
+  process.stdout.write(`\nTargets (judged on the cold kpikit figure):\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+}
+
+/** The comparison must be able to fail: a changed number has to be reported. */
+function checkerCatchesChanges(): string[] {
+  const rows: DailyActive[] = [{ day: 1, dau: 1, wau: 2, mau: 3 }];
+  const cohorts: Cohort[] = [{ startDay: 4, counts: [5, 2] }];
+  const problems: string[] = [];
+  if (activeUsersDifferences(rows, [{ day: 1, dau: 1, wau: 2, mau: 4 }]).length !== 1)
+    problems.push('the activeUsers comparison misses a changed mau');
+  if (activeUsersDifferences(rows, []).length === 0) problems.push('the activeUsers comparison misses a missing day');
+  if (retentionDifferences(cohorts, [{ startDay: 4, counts: [5, 1] }]).length !== 1)
+    problems.push('the retention comparison misses a changed cell');
+  if (retentionDifferences(cohorts, [{ startDay: 4, counts: [5, 2, 1] }]).length !== 1)
+    problems.push('the retention comparison misses an extra cell');
+  return problems;
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs, engines, seed, smoke } = parseCommandLine();
+  if (globalThis.gc === undefined) log('warning: run node with --expose-gc for the memory figure and steadier timings');
+  log(`node ${process.version}, ${engines.size} engines, seed ${seed}`);
+  const reports: SizeReport[] = [];
+  for (const size of sizes) {
+    const sizeRuns = runs ?? (smoke ? 1 : size >= 5e6 ? 3 : 5);
+    reports.push(await benchmarkSize(size, sizeRuns, smoke ? 0 : 1, engines, seed));
+  }
+  printReport(reports, !smoke);
+  if (!smoke) {
+    // Machine-readable figures for comparing runs (bench/results is not committed).
+    const directory = new URL('../results/', import.meta.url);
+    mkdirSync(directory, { recursive: true });
+    const file = new URL('latest.json', directory);
+    const environment = { node: process.version, platform: `${process.platform} ${process.arch}`, seed, date: new Date().toISOString() };
+    writeFileSync(file, `${JSON.stringify({ environment, reports }, null, 2)}\n`);
+    log(`figures written to ${file.pathname}`);
+  }
+
+  const problems = reports.flatMap((report) => report.problems);
+  const comparisons = reports.reduce((sum, report) => sum + report.checks, 0);
+  let checks = comparisons;
+  if (smoke) {
+    const checkerProblems = checkerCatchesChanges();
+    problems.push(...checkerProblems);
+    checks += 4;
+  }
+  if (problems.length > 0) {
+    process.stdout.write(`\nENGINES DISAGREE:\n${problems.map((problem) => `  ${problem}`).join('\n')}\n`);
+  } else {
+    process.stdout.write(
+      comparisons === 0
+        ? '\nOnly kpikit ran: nothing to compare.\n'
+        : `\nAll engines agree on every activeUsers row and every retention cell (${comparisons} comparisons).\n`,
+    );
+  }
+  if (smoke) process.stdout.write(`bench: ${checks - problems.length} passed, ${problems.length} failed\n`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
+
+await main();
