@@ -17,6 +17,7 @@ export type { ZoneClock } from './time/zone';
 export { localDays } from './time/localDays';
 
 // Options
+export type { EventRangeOptions } from './options/range.types';
 export { eventFilterSchema, localDateSchema, localMonthSchema, timeZoneSchema, weekStartsOnSchema } from './options/common.schema';
 
 // Survey scores

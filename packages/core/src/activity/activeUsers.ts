@@ -7,15 +7,10 @@ import { localDays } from '../time/localDays';
 import { resolveRange } from '../time/range';
 import { activeUsersOptionsSchema } from './activity.schema';
 import { forEachUserDays } from './userDays';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link activeUsers}. */
-export interface ActiveUsersOptions {
-  /** First local date reported, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date reported, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone whose calendar days are counted. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
+export interface ActiveUsersOptions extends EventRangeOptions {
   /** Which events make a user active. Default: every event. */
   readonly where?: EventFilter | undefined;
 }

@@ -7,21 +7,16 @@ import { formatDay, MS_PER_DAY } from '../time/civil';
 import { localDays } from '../time/localDays';
 import { resolveRange } from '../time/range';
 import { activationOptionsSchema } from './adoption.schema';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link activation}. */
-export interface ActivationOptions {
+export interface ActivationOptions extends EventRangeOptions {
   /** Event that marks sign-up; a user's first-ever one starts their clock. */
   readonly signupEvent: string;
   /** The "aha" event that marks a user as activated. */
   readonly ahaEvent: string;
   /** Activation window in days of 24 h after sign-up, inclusive (N ≥ 1). */
   readonly days: number;
-  /** First local date of the range, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date of the range, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone of `from` and `to`. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
 }
 
 /** Result of {@link activation}. */

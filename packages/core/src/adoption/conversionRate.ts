@@ -4,9 +4,10 @@ import type { FunnelOrder, FunnelStep } from '../funnel/funnel.types';
 import { parseOptions } from '../options/parseOptions';
 import type { HistogramBin } from '../stats/summary';
 import { conversionRateOptionsSchema } from './adoption.schema';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link conversionRate}. */
-export interface ConversionRateOptions {
+export interface ConversionRateOptions extends EventRangeOptions {
   /** The step users convert from (visitor, trial, …): an event name or `{ name, where? }`. */
   readonly fromStep: FunnelStep;
   /** The step they convert to (trial, SQL, PQL, paid, …). */
@@ -18,12 +19,6 @@ export interface ConversionRateOptions {
   /** Events that disqualify a conversion when they happen between the two steps (not with `order: "any"`). */
   readonly exclusions?:
     readonly { readonly name: string; readonly where?: Readonly<Record<string, PropertyValue>> | undefined }[] | undefined;
-  /** First local date whose events count, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date whose events count, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone of `from` and `to`. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
 }
 
 /** Result of {@link conversionRate}. */

@@ -6,19 +6,14 @@ import { formatDay } from '../time/civil';
 import { localDays } from '../time/localDays';
 import { resolveRange } from '../time/range';
 import { featureAdoptionRateOptionsSchema } from './adoption.schema';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link featureAdoptionRate}. */
-export interface FeatureAdoptionRateOptions {
+export interface FeatureAdoptionRateOptions extends EventRangeOptions {
   /** The feature's events: an event name, or a filter by name(s) and/or property equality. */
   readonly feature: string | EventFilter;
   /** Which events make a user active. Default: every event. A feature event always does. */
   readonly activeWhere?: EventFilter | undefined;
-  /** First local date of the range, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date of the range, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone of `from` and `to`. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
 }
 
 /** Result of {@link featureAdoptionRate}. */

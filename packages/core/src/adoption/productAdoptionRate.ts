@@ -6,20 +6,15 @@ import { formatDay } from '../time/civil';
 import { localDays } from '../time/localDays';
 import { resolveRange } from '../time/range';
 import { productAdoptionRateOptionsSchema } from './adoption.schema';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link productAdoptionRate}. */
-export interface ProductAdoptionRateOptions {
+export interface ProductAdoptionRateOptions extends EventRangeOptions {
   /**
    * Event that makes a user new: a user is new when their first-ever one falls in the period.
    * Default: any event (the user's first event in the data).
    */
   readonly signupEvent?: string | undefined;
-  /** First local date of the period, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date of the period, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone of `from` and `to`. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
 }
 
 /** Result of {@link productAdoptionRate}. */

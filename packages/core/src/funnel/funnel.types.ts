@@ -1,5 +1,6 @@
 import type { PropertyValue } from '../events/event.types';
 import type { HistogramBin } from '../stats/summary';
+import type { EventRangeOptions } from '../options/range.types';
 
 /**
  * How the steps of a funnel must follow each other.
@@ -43,7 +44,7 @@ export interface FunnelBreakdown {
 }
 
 /** Options of `funnel`. */
-export interface FunnelOptions {
+export interface FunnelOptions extends EventRangeOptions {
   /** 2 to 20 steps, in funnel order. */
   readonly steps: readonly FunnelStep[];
   /** Conversion window in ms from the step-1 event, inclusive. Default 14 days. */
@@ -54,12 +55,6 @@ export interface FunnelOptions {
   readonly exclusions?: readonly FunnelExclusion[] | undefined;
   /** Report the funnel once per value of an event property as well. */
   readonly breakdown?: FunnelBreakdown | undefined;
-  /** First local date whose events count, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date whose events count, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone of `from` and `to`. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
 }
 
 /** One step of a funnel result. */

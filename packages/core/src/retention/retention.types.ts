@@ -1,10 +1,11 @@
 import type { Period, Weekday } from '../time/period';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** How a retention cell counts returning users. */
 export type RetentionMode = 'exact' | 'unbounded';
 
 /** Options of `retention`. */
-export interface RetentionOptions {
+export interface RetentionOptions extends EventRangeOptions {
   /** Length of a cohort period and of each later period. */
   readonly period: Period;
   /** How many periods after the cohort period to report (N ≥ 1); cells run 0 … N. */
@@ -15,12 +16,6 @@ export interface RetentionOptions {
   readonly startEvent?: string | undefined;
   /** Event that counts as a return. Default: any event. */
   readonly returnEvent?: string | undefined;
-  /** First local date of the range, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date of the range, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone whose calendar periods are used. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
   /** Weekday weeks start on, 0 = Sunday. Default 1 (Monday). */
   readonly weekStartsOn?: Weekday | undefined;
 }

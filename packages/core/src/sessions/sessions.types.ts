@@ -1,15 +1,10 @@
 import type { DistributionSummary } from '../stats/summary';
+import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of `sessions`. */
-export interface SessionsOptions {
+export interface SessionsOptions extends EventRangeOptions {
   /** A gap between two events longer than this (ms, > 0) starts a new session; a gap of exactly this much does not. Default 30 minutes. */
   readonly inactivity?: number | undefined;
-  /** First local date whose events are used, `YYYY-MM-DD`. Default: the date of the earliest event. */
-  readonly from?: string | undefined;
-  /** Last local date whose events are used, inclusive. Default: the date of the latest event. */
-  readonly to?: string | undefined;
-  /** IANA zone whose calendar days `from` and `to` name. Default `"UTC"`. */
-  readonly timeZone?: string | undefined;
   /** Named sets of event names (e.g. `{ pages: ['page_view'], clicks: ['click', 'tap'] }`), each reported per session. */
   readonly sets?: Readonly<Record<string, readonly string[]>> | undefined;
 }
