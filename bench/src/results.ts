@@ -12,6 +12,23 @@ export interface Cohort {
   readonly counts: readonly number[];
 }
 
+/** One funnel step: users who reached it, and the median and mean ms from the previous step (`null` for step 1 or nobody). */
+export interface FunnelStepFigures {
+  readonly count: number;
+  readonly median: number | null;
+  readonly mean: number | null;
+}
+
+/** The session figures every engine reports. */
+export interface SessionFigures {
+  readonly users: number;
+  readonly sessions: number;
+  readonly events: number;
+  readonly meanDuration: number | null;
+  readonly medianDuration: number | null;
+  readonly eventsPerSession: number | null;
+}
+
 /** The benchmarked metrics, from one engine. */
 export interface MetricEngine {
   readonly name: string;
@@ -19,10 +36,25 @@ export interface MetricEngine {
   activeUsers(): Promise<readonly DailyActive[]> | readonly DailyActive[];
   /** Weekly retention cohorts, exact mode, 12 periods, UTC weeks starting Monday. */
   retention(): Promise<readonly Cohort[]> | readonly Cohort[];
+  /** The ordered funnel {@link FUNNEL_STEPS} with a {@link FUNNEL_WINDOW} window, one entry per step. */
+  funnel(): Promise<readonly FunnelStepFigures[]> | readonly FunnelStepFigures[];
+  /** Sessions split after {@link SESSION_INACTIVITY} of inactivity, over all the events. */
+  sessions(): Promise<SessionFigures> | SessionFigures;
 }
 
 /** Retention settings shared by every engine. */
 export const RETENTION_PERIODS = 12;
+
+/**
+ * Funnel steps shared by every engine. Step 1 is the most common event, so a
+ * user has many attempts and the engines must agree on which one counts (the
+ * deepest, then the earliest); the names differ, so no event can match two steps.
+ */
+export const FUNNEL_STEPS = ['page_view', 'search', 'purchase'] as const;
+/** Funnel conversion window: 14 days in ms, inclusive, from the step-1 event. */
+export const FUNNEL_WINDOW = 14 * 86_400_000;
+/** A gap longer than this (30 minutes, in ms) between two of a user's events starts a new session. */
+export const SESSION_INACTIVITY = 30 * 60_000;
 
 /**
  * Cohorts from `(cohort week, k, count)` triples, as grouped queries return
@@ -85,4 +117,28 @@ export function retentionDifferences(expected: readonly Cohort[], actual: readon
     }
   }
   return problems;
+}
+
+/**
+ * As {@link activeUsersDifferences}, for funnel steps. Counts, medians and
+ * means must be equal: every step time is a whole number of ms and every
+ * engine divides an exact integer sum by the count, so no rounding can differ.
+ */
+export function funnelDifferences(expected: readonly FunnelStepFigures[], actual: readonly FunnelStepFigures[]): string[] {
+  const problems: string[] = [];
+  if (expected.length !== actual.length) problems.push(`step count ${actual.length}, expected ${expected.length}`);
+  expected.forEach((want, step) => {
+    const got = actual[step];
+    if (!got) return;
+    for (const key of ['count', 'median', 'mean'] as const) {
+      if (got[key] !== want[key]) problems.push(`step ${step + 1} ${key}: ${got[key]}, expected ${want[key]}`);
+    }
+  });
+  return problems;
+}
+
+/** As {@link funnelDifferences}, for the session figures (all exact, for the same reason). */
+export function sessionDifferences(expected: SessionFigures, actual: SessionFigures): string[] {
+  const keys = ['users', 'sessions', 'events', 'meanDuration', 'medianDuration', 'eventsPerSession'] as const;
+  return keys.filter((key) => actual[key] !== expected[key]).map((key) => `${key}: ${actual[key]}, expected ${expected[key]}`);
 }

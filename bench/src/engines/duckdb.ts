@@ -1,6 +1,18 @@
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import type { EventData } from '../generate';
-import { byDay, cohortsFromCells, RETENTION_PERIODS, type Cohort, type DailyActive, type MetricEngine } from '../results';
+import {
+  byDay,
+  cohortsFromCells,
+  FUNNEL_STEPS,
+  FUNNEL_WINDOW,
+  RETENTION_PERIODS,
+  SESSION_INACTIVITY,
+  type Cohort,
+  type DailyActive,
+  type FunnelStepFigures,
+  type MetricEngine,
+  type SessionFigures,
+} from '../results';
 
 /**
  * Active users per UTC day. Each distinct (user, day) newly covers the days
@@ -63,6 +75,79 @@ SELECT cohort::INTEGER AS cohort, (week - cohort)::INTEGER AS k, count(*)::INTEG
 FROM user_weeks JOIN cohorts USING (user_id)
 WHERE week - cohort <= ${RETENTION_PERIODS}
 GROUP BY ALL
+`;
+
+const [STEP_1, STEP_2, STEP_3] = FUNNEL_STEPS;
+
+/**
+ * Ordered 3-step funnel. One row per attempt (each step-1 event): the
+ * earliest step-2 event at or after it (ASOF join), kept when within the
+ * window, then the earliest step-3 event at or after that, kept when within
+ * the window of step 1. Taking the earliest event at each step never lets a
+ * chain go less far. Per user the deepest attempt counts, the earliest among
+ * equals (`arg_min` over `(no step 2, no step 3, t1)`). The steps have
+ * different names, so an event can never match two of them and `>=` on the
+ * timestamp alone cannot reuse one.
+ *
+ * `t2 IS NOT NULL` in `to3` is needed: DuckDB 1.5.5's sort-based ASOF join
+ * (used above 64 rows) matches a left row whose inequality key is NULL to the
+ * right partition's first row.
+ */
+export const FUNNEL_SQL = `
+WITH step1 AS (SELECT user_id, ts FROM events WHERE name = '${STEP_1}'),
+step2 AS (SELECT user_id, ts FROM events WHERE name = '${STEP_2}'),
+step3 AS (SELECT user_id, ts FROM events WHERE name = '${STEP_3}'),
+to2 AS (
+  SELECT step1.user_id, step1.ts AS t1,
+         CASE WHEN step2.ts <= step1.ts + ${FUNNEL_WINDOW} THEN step2.ts END AS t2
+  FROM step1 ASOF LEFT JOIN step2 ON step1.user_id = step2.user_id AND step2.ts >= step1.ts
+),
+to3 AS (
+  SELECT to2.user_id, t1, t2,
+         CASE WHEN t2 IS NOT NULL AND step3.ts <= t1 + ${FUNNEL_WINDOW} THEN step3.ts END AS t3
+  FROM to2 ASOF LEFT JOIN step3 ON to2.user_id = step3.user_id AND step3.ts >= to2.t2
+),
+best AS (
+  SELECT arg_min({t1: t1, t2: t2, t3: t3}, (t2 IS NULL, t3 IS NULL, t1)) AS a FROM to3 GROUP BY user_id
+)
+SELECT count(*) AS users1, count(a.t2) AS users2, count(a.t3) AS users3,
+       median(a.t2 - a.t1)::DOUBLE AS median2, sum(a.t2 - a.t1)::DOUBLE / count(a.t2) AS mean2,
+       median(a.t3 - a.t2)::DOUBLE AS median3, sum(a.t3 - a.t2)::DOUBLE / count(a.t3) AS mean3
+FROM best
+`;
+
+/**
+ * Sessions. One window pass over each user's events in (ts, name) order
+ * gives the previous and next event: a row starts a session when the gap
+ * before it exceeds the inactivity (or it is the user's first), ends one when
+ * the gap after it does, and is an exact duplicate when it repeats the row
+ * before. A second window over only the start and end rows (ordered so that a
+ * start precedes the end at the same instant) gives each session's end.
+ */
+export const SESSIONS_SQL = `
+WITH marked AS (
+  SELECT user_id, ts,
+         lag(ts) OVER w IS NULL AS new_user,
+         ts = lag(ts) OVER w AND name = lag(name) OVER w AS duplicate,
+         coalesce(ts - lag(ts) OVER w > ${SESSION_INACTIVITY}, true) AS first,
+         coalesce(lead(ts) OVER w - ts > ${SESSION_INACTIVITY}, true) AS last
+  FROM events
+  WINDOW w AS (PARTITION BY user_id ORDER BY ts, name)
+),
+totals AS (
+  SELECT count(*) FILTER (WHERE new_user) AS users, count(*) FILTER (WHERE duplicate IS NOT TRUE) AS events FROM marked
+),
+spans AS (
+  SELECT CASE WHEN last THEN 0 ELSE lead(ts) OVER (PARTITION BY user_id ORDER BY ts, last) - ts END AS duration
+  FROM marked
+  WHERE first OR last
+  QUALIFY first
+)
+SELECT users, count(*) AS sessions, events,
+       sum(duration)::DOUBLE / count(*) AS mean_duration, median(duration)::DOUBLE AS median_duration,
+       events / count(*) AS events_per_session
+FROM spans, totals
+GROUP BY users, events
 `;
 
 const BATCH = 2048;
@@ -139,5 +224,31 @@ export function duckDbEngine(connection: DuckDBConnection): MetricEngine {
       const reader = await connection.runAndReadAll(RETENTION_SQL);
       return cohortsFromCells(reader.getRowsJS().map(([cohort, k, users]) => [Number(cohort), Number(k), Number(users)] as const));
     },
+    async funnel(): Promise<FunnelStepFigures[]> {
+      const reader = await connection.runAndReadAll(FUNNEL_SQL);
+      const [users1, users2, users3, median2, mean2, median3, mean3] = reader.getRowsJS()[0] ?? [];
+      return [
+        { count: Number(users1), median: null, mean: null },
+        { count: Number(users2), median: orNull(median2), mean: orNull(mean2) },
+        { count: Number(users3), median: orNull(median3), mean: orNull(mean3) },
+      ];
+    },
+    async sessions(): Promise<SessionFigures> {
+      const reader = await connection.runAndReadAll(SESSIONS_SQL);
+      const [users, sessions, events, meanDuration, medianDuration, eventsPerSession] = reader.getRowsJS()[0] ?? [];
+      return {
+        users: Number(users ?? 0),
+        sessions: Number(sessions ?? 0),
+        events: Number(events ?? 0),
+        meanDuration: orNull(meanDuration),
+        medianDuration: orNull(medianDuration),
+        eventsPerSession: orNull(eventsPerSession),
+      };
+    },
   };
+}
+
+/** A nullable SQL number as a JavaScript number or `null`. */
+function orNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }

@@ -1,5 +1,15 @@
-import { activeUsers, localDays, parseDay, retention, type EventTable } from '@kpikit/core';
-import { RETENTION_PERIODS, type Cohort, type DailyActive, type MetricEngine } from '../results';
+import { activeUsers, funnel, localDays, parseDay, retention, sessions, type EventTable } from '@kpikit/core';
+import {
+  FUNNEL_STEPS,
+  FUNNEL_WINDOW,
+  RETENTION_PERIODS,
+  SESSION_INACTIVITY,
+  type Cohort,
+  type DailyActive,
+  type FunnelStepFigures,
+  type MetricEngine,
+  type SessionFigures,
+} from '../results';
 
 /** A zone other than UTC, used to evict the table's cached UTC day column. */
 const OTHER_ZONE = 'Etc/GMT-1';
@@ -22,6 +32,24 @@ export function kpikitEngine(table: EventTable, cold: boolean): MetricEngine & {
     retention(): Cohort[] {
       const result = retention(table, { period: 'week', periods: RETENTION_PERIODS, mode: 'exact', timeZone: 'UTC' });
       return result.cohorts.map(({ start, counts }) => ({ startDay: parseDay(start)!, counts }));
+    },
+    funnel(): FunnelStepFigures[] {
+      const result = funnel(table, { steps: FUNNEL_STEPS, order: 'ordered', window: FUNNEL_WINDOW, timeZone: 'UTC' });
+      return result.steps.map(({ count, median, mean }) => ({ count, median, mean }));
+    },
+    sessions(): SessionFigures {
+      const {
+        users,
+        sessions: count,
+        events,
+        meanDuration,
+        medianDuration,
+        eventsPerSession,
+      } = sessions(table, {
+        inactivity: SESSION_INACTIVITY,
+        timeZone: 'UTC',
+      });
+      return { users, sessions: count, events, meanDuration, medianDuration, eventsPerSession };
     },
   };
 }
