@@ -1,0 +1,47 @@
+import type { Dialect, TimestampType } from '../target';
+
+/** The SQL type of a bound parameter. */
+export type ParamType = 'text' | 'bigint' | 'double';
+
+/**
+ * What differs between the SQL engines: quoting, parameters, time-zone math
+ * and a few functions. Everything else the compilers write is SQL that DuckDB,
+ * PostgreSQL and ClickHouse all read the same way.
+ */
+export interface SqlDialect {
+  readonly name: Dialect;
+  /** Whether parameters are positional (`$1` …, an array) or named (`{p1:Type}`, an object). */
+  readonly namedParams: boolean;
+  /** One identifier, quoted so that any character in it is literal. */
+  ident(name: string): string;
+  /** The placeholder of parameter `index` (1-based), typed. */
+  placeholder(index: number, type: ParamType): string;
+  /** A SQL type name for casts. */
+  type(type: ParamType | 'int' | 'date'): string;
+  /** Epoch milliseconds (an integer, sub-millisecond digits dropped) of a time column. */
+  epochMs(column: string, type: TimestampType): string;
+  /** Local calendar day number (days since 1970-01-01) in `zone` of an epoch-ms expression. */
+  localDay(ms: string, zone: string): string;
+  /** Day number of a DATE column. */
+  dateDay(date: string): string;
+  /** `year × 12 + month − 1` of a day number: consecutive integers per calendar month. */
+  monthIndex(day: string): string;
+  /** `floor(expr / divisor)` for integers of either sign. */
+  floorDiv(expr: string, divisor: number): string;
+  /** Type-7 quantile aggregate (linear interpolation, as `percentile_cont`) of a DOUBLE expression. */
+  quantile(expr: string, p: number): string;
+  /** Bitwise AND of two integers. */
+  bitAnd(a: string, b: string): string;
+  /** Aggregate bitwise OR. */
+  bitOrAgg(expr: string): string;
+  /** The value of `expr` on the previous row of a window. */
+  lag(expr: string, over: string): string;
+  /** 1-based position of `part` in `text`, 0 when absent. */
+  strpos(text: string, part: string): string;
+  /** Aggregate maximum of a text expression, compared byte by byte. */
+  maxText(expr: string): string;
+  /** `LEFT JOIN <right> ON TRUE` for a right side that may be empty. */
+  leftJoinAll(right: string): string;
+  /** Text appended after the query (ClickHouse settings). */
+  readonly suffix: string;
+}

@@ -1,0 +1,35 @@
+import type { SqlDialect } from './dialect.types';
+
+const TYPES = { text: 'text', bigint: 'bigint', double: 'double precision', int: 'integer', date: 'date' } as const;
+
+/** PostgreSQL (12 or later; PGlite too). */
+export const postgres: SqlDialect = {
+  name: 'postgres',
+  namedParams: false,
+  ident: (name) => `"${name.replaceAll('"', '""')}"`,
+  placeholder: (index, type) => `CAST($${index} AS ${TYPES[type]})`,
+  type: (type) => TYPES[type],
+  // extract(epoch …) reads a naive timestamp as UTC. It is a double before PostgreSQL 14: truncate to the
+  // millisecond first, then round, so that no 0.999… ever loses a millisecond.
+  epochMs: (column, type) =>
+    type === 'epoch_ms'
+      ? `CAST(floor(${column}) AS bigint)`
+      : `CAST(round(extract(epoch FROM date_trunc('milliseconds', ${column})) * 1000) AS bigint)`,
+  // Integer interval arithmetic from the epoch: no floating-point seconds, so an event at local midnight stays on its day.
+  localDay: (ms, zone) =>
+    `(CAST((TIMESTAMPTZ '1970-01-01 00:00:00+00' + ${ms} * INTERVAL '1 millisecond') AT TIME ZONE ${zone} AS date) - DATE '1970-01-01')`,
+  dateDay: (date) => `(CAST(${date} AS date) - DATE '1970-01-01')`,
+  monthIndex: (day) => {
+    const date = `(DATE '1970-01-01' + CAST(${day} AS integer))`;
+    return `(CAST(extract(year FROM ${date}) AS integer) * 12 + CAST(extract(month FROM ${date}) AS integer) - 1)`;
+  },
+  floorDiv: (expr, divisor) => `CAST(floor(CAST(${expr} AS double precision) / ${divisor}) AS bigint)`,
+  quantile: (expr, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${expr})`,
+  bitAnd: (a, b) => `(${a} & ${b})`,
+  bitOrAgg: (expr) => `bit_or(${expr})`,
+  lag: (expr, over) => `lag(${expr}) OVER (${over})`,
+  strpos: (text, part) => `strpos(${text}, ${part})`,
+  maxText: (expr) => `max(${expr} COLLATE "C")`,
+  leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
+  suffix: '',
+};

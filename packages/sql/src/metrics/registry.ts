@@ -1,0 +1,68 @@
+import type {
+  ActiveUsersOptions,
+  ActiveUsersResult,
+  FunnelOptions,
+  FunnelResult,
+  MrrMovementsOptions,
+  MrrMovementsResult,
+  MrrOptions,
+  MrrResult,
+  NpsResult,
+  RetentionOptions,
+  RetentionResult,
+  SessionsOptions,
+  SessionsResult,
+  StickinessSummaryOptions,
+  StickinessSummaryResult,
+} from '@kpikit/core';
+import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } from '../target';
+import { activeUsersSql } from './activeUsers';
+import { funnelSql } from './funnel';
+import type { MetricSql } from './metric.types';
+import { npsSql } from './nps';
+import type { NpsSqlOptions } from './nps';
+import { retentionSql } from './retention';
+import { mrrMovementsSql, mrrSql } from './revenue';
+import { sessionsSql } from './sessions';
+import { stickinessSummarySql } from './stickinessSummary';
+
+/** Each metric's options, result and table columns. */
+export interface SqlMetrics {
+  activeUsers: { options: ActiveUsersOptions; result: ActiveUsersResult; columns: EventTableColumns };
+  retention: { options: RetentionOptions; result: RetentionResult; columns: EventTableColumns };
+  nps: { options: NpsSqlOptions; result: NpsResult; columns: SurveyTableColumns };
+  sessions: { options: SessionsOptions; result: SessionsResult; columns: EventTableColumns };
+  stickinessSummary: { options: StickinessSummaryOptions; result: StickinessSummaryResult; columns: EventTableColumns };
+  funnel: { options: FunnelOptions; result: FunnelResult; columns: EventTableColumns };
+  mrr: { options: MrrOptions; result: MrrResult; columns: SubscriptionTableColumns };
+  mrrMovements: { options: MrrMovementsOptions; result: MrrMovementsResult; columns: SubscriptionTableColumns };
+}
+
+/** A metric `compile`, `parse` and `run` know. */
+export type MetricName = keyof SqlMetrics;
+
+/** Options of a metric, as core takes them. */
+export type MetricOptions<M extends MetricName> = SqlMetrics[M]['options'];
+/** Result of a metric: exactly core's result type. */
+export type MetricResult<M extends MetricName> = SqlMetrics[M]['result'];
+/** Column names of the table a metric reads. */
+export type MetricColumns<M extends MetricName> = SqlMetrics[M]['columns'];
+
+/** Every metric's SQL, by name. */
+export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, MetricResult<M>> } = {
+  activeUsers: activeUsersSql,
+  retention: retentionSql,
+  nps: npsSql,
+  sessions: sessionsSql,
+  stickinessSummary: stickinessSummarySql,
+  funnel: funnelSql,
+  mrr: mrrSql,
+  mrrMovements: mrrMovementsSql,
+};
+
+/** The SQL of a metric, or a clear error for an unknown name. */
+export function metricSql<M extends MetricName>(metric: M): MetricSql<MetricOptions<M>, MetricResult<M>> {
+  const found = Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
+  if (!found) throw new TypeError(`Unknown metric ${JSON.stringify(metric)}: expected one of ${Object.keys(metrics).join(', ')}`);
+  return found;
+}

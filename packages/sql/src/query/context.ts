@@ -1,0 +1,63 @@
+import { KpiValidationError } from '@kpikit/core';
+import type { SqlDialect } from '../dialect/dialect.types';
+import { dialects } from '../dialect/dialects';
+import type { ResolvedTarget } from '../target';
+import { ParamList } from './params';
+
+/** What a metric compiler writes with: the dialect, the parameters, and the quoted table and columns. */
+export interface CompileContext {
+  readonly dialect: SqlDialect;
+  readonly params: ParamList;
+  /** The quoted, possibly qualified, table name. */
+  readonly table: string;
+  /** The table name's parts, unquoted. */
+  readonly tableParts: readonly string[];
+  /** The quoted name of a column, by its key (`userId`, `score`, …). */
+  column(key: string): string;
+  /** A column setting that is not a name (`timestampType`, `boundaryType`). */
+  setting(key: string): string;
+}
+
+/** A context for one compilation against a resolved target. */
+export function compileContext(target: ResolvedTarget): CompileContext {
+  const dialect = dialects[target.dialect];
+  return {
+    dialect,
+    params: new ParamList(dialect),
+    table: target.table.map((part) => dialect.ident(part)).join('.'),
+    tableParts: target.table,
+    column: (key) => dialect.ident(target.columns[key] as string),
+    setting: (key) => target.columns[key] as string,
+  };
+}
+
+/**
+ * `WITH a AS (…), b AS (…) SELECT …`, plus the dialect's trailing settings.
+ * The query's own names all start with `k_`; an unqualified table of the same
+ * name would be hidden by one of them (ClickHouse resolves every name to a
+ * CTE first), so that is refused.
+ *
+ * @throws {KpiValidationError} when the table's name is one of the query's CTE names.
+ */
+export function withQuery(context: CompileContext, ctes: readonly (readonly [string, string])[], select: string): string {
+  const [only] = context.tableParts;
+  if (context.tableParts.length === 1 && only !== undefined && ctes.some(([name]) => name.toLowerCase() === only.toLowerCase())) {
+    throw new KpiValidationError('target', [
+      {
+        index: null,
+        path: 'target.table',
+        expected: `a table name other than the query's own ${JSON.stringify(only)} (qualify it: ["schema", "${only}"])`,
+        received: JSON.stringify(only),
+      },
+    ]);
+  }
+  const body = ctes.map(([name, sql]) => `${name} AS (\n${indent(sql)}\n)`).join(',\n');
+  return `WITH ${body}\n${select}${context.dialect.suffix}`;
+}
+
+function indent(sql: string): string {
+  return sql
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,152 @@
+import { KpiValidationError } from '@kpikit/core';
+import type { KpiIssue } from '@kpikit/core';
+
+/** The SQL dialects a metric compiles to. */
+export type Dialect = 'duckdb' | 'postgres' | 'clickhouse';
+
+/** The dialects, in a stable order. */
+export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres', 'clickhouse'];
+
+/**
+ * How a time column is stored: `timestamp` for any timestamp type (a zoned
+ * one is an instant; a naive one is read as UTC), `epoch_ms` for a number of
+ * milliseconds since 1970-01-01T00:00:00Z.
+ */
+export type TimestampType = 'timestamp' | 'epoch_ms';
+
+/**
+ * How a subscription boundary is stored: `date` for a local calendar date
+ * (read in the call's `timeZone`), or an instant as for {@link TimestampType}.
+ */
+export type BoundaryType = 'date' | TimestampType;
+
+/** Column names of an event table. Every name defaults to the one shown. */
+export interface EventTableColumns {
+  /** User id, a non-empty string. Default `"user_id"`. */
+  readonly userId?: string | undefined;
+  /** Event name, a non-empty string. Default `"event_name"`. */
+  readonly name?: string | undefined;
+  /** When the event happened. Default `"ts"`. */
+  readonly timestamp?: string | undefined;
+  /** How `timestamp` is stored. Default `"timestamp"`. */
+  readonly timestampType?: TimestampType | undefined;
+}
+
+/** Column names of a survey table (one answer per row). */
+export interface SurveyTableColumns {
+  /** The 0–10 answer. Default `"score"`. */
+  readonly score?: string | undefined;
+  /** When the answer was given; needed only to restrict answers to `from`/`to`. Default `"ts"`. */
+  readonly timestamp?: string | undefined;
+  /** How `timestamp` is stored. Default `"timestamp"`. */
+  readonly timestampType?: TimestampType | undefined;
+}
+
+/** Column names of a subscription table (one subscription per row). */
+export interface SubscriptionTableColumns {
+  /** Default `"customer_id"`. */
+  readonly customerId?: string | undefined;
+  /** Price per interval in minor units, a non-negative integer. Default `"amount"`. */
+  readonly amount?: string | undefined;
+  /** `'month'` or `'year'`. Default `"interval"`. */
+  readonly interval?: string | undefined;
+  /** First day billed. Default `"start"`. */
+  readonly start?: string | undefined;
+  /** First day no longer billed; `NULL` while running. Default `"end"`. */
+  readonly end?: string | undefined;
+  /** How `start` and `end` are stored. Default `"date"`. */
+  readonly boundaryType?: BoundaryType | undefined;
+}
+
+/** Where a metric's rows live: the dialect, the table (a name, or `[schema, table]` parts) and its column names. */
+export interface SqlTarget<Columns> {
+  readonly dialect: Dialect;
+  /** A table or view name, quoted as one identifier; pass `['schema', 'table']` for a qualified name. */
+  readonly table: string | readonly string[];
+  readonly columns?: Columns | undefined;
+}
+
+/** Column names with every default filled in. */
+export type Resolved<Columns> = { readonly [K in keyof Columns]-?: Exclude<Columns[K], undefined> };
+
+/** Which kind of table a metric reads. */
+export type TableKind = 'events' | 'survey' | 'subscriptions';
+
+const DEFAULTS: { readonly [K in TableKind]: Readonly<Record<string, string>> } = {
+  events: { userId: 'user_id', name: 'event_name', timestamp: 'ts', timestampType: 'timestamp' },
+  survey: { score: 'score', timestamp: 'ts', timestampType: 'timestamp' },
+  subscriptions: {
+    customerId: 'customer_id',
+    amount: 'amount',
+    interval: 'interval',
+    start: 'start',
+    end: 'end',
+    boundaryType: 'date',
+  },
+};
+
+const TYPE_VALUES: Readonly<Record<string, readonly string[]>> = {
+  timestampType: ['timestamp', 'epoch_ms'],
+  boundaryType: ['date', 'timestamp', 'epoch_ms'],
+};
+
+/** A resolved target: dialect, table name parts and column names. */
+export interface ResolvedTarget {
+  readonly dialect: Dialect;
+  readonly table: readonly string[];
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+// A NUL character cannot be quoted in every dialect: such a name is refused rather than mangled.
+const isIdentifier = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && !value.includes('\0');
+
+/**
+ * Checks a target (`dialect`, `table`, `columns`) and fills in default column
+ * names. Names may hold any character but NUL: they are always quoted.
+ *
+ * @throws {KpiValidationError} naming each bad field (`target.columns.userId`).
+ */
+export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget {
+  const issues: KpiIssue[] = [];
+  const add = (path: string, expected: string, received: unknown): void => {
+    issues.push({ index: null, path, expected, received: describe(received) });
+  };
+  if (typeof target !== 'object' || target === null) {
+    throw new KpiValidationError('target', [
+      { index: null, path: 'target', expected: 'an object { dialect, table, columns? }', received: describe(target) },
+    ]);
+  }
+  const { dialect, table, columns } = target as Record<string, unknown>;
+  if (dialect !== 'duckdb' && dialect !== 'postgres' && dialect !== 'clickhouse')
+    add('target.dialect', 'one of "duckdb", "postgres", "clickhouse"', dialect);
+  const parts = typeof table === 'string' ? [table] : Array.isArray(table) ? (table as unknown[]) : null;
+  if (parts === null || parts.length === 0 || parts.length > 3 || !parts.every(isIdentifier)) {
+    add('target.table', 'a table name, or 1 to 3 name parts such as ["analytics", "events"] (non-empty, no NUL character)', table);
+  }
+  const defaults = DEFAULTS[kind];
+  const resolved: Record<string, string> = { ...defaults };
+  if (columns !== undefined) {
+    if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
+      add('target.columns', 'an object of column names', columns);
+    } else {
+      for (const [key, value] of Object.entries(columns as Record<string, unknown>)) {
+        if (value === undefined) continue;
+        const allowed = TYPE_VALUES[key];
+        if (!(key in defaults)) add(`target.columns.${key}`, `a known column (${Object.keys(defaults).join(', ')})`, value);
+        else if (allowed ? !allowed.includes(value as string) : !isIdentifier(value)) {
+          add(
+            `target.columns.${key}`,
+            allowed ? `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : 'a column name (non-empty, no NUL character)',
+            value,
+          );
+        } else resolved[key] = value as string;
+      }
+    }
+  }
+  if (issues.length > 0) throw new KpiValidationError('target', issues);
+  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved };
+}

@@ -1,0 +1,131 @@
+WITH k_src AS (
+  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
+  FROM `events`
+),
+k_ev AS (
+  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p4:String}))) AS d
+  FROM k_src
+  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+),
+k_bounds AS (
+  SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
+  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+),
+k_runs AS (
+  SELECT 0 AS c_from, 1 AS c_to, 1 AS need, 'B' AS ch
+  UNION ALL
+  SELECT 0 AS c_from, 2 AS c_to, 3 AS need, 'C' AS ch
+  UNION ALL
+  SELECT 1 AS c_from, 2 AS c_to, 2 AS need, 'C' AS ch
+  UNION ALL
+  SELECT 1 AS c_from, 3 AS c_to, 6 AS need, 'D' AS ch
+  UNION ALL
+  SELECT 2 AS c_from, 3 AS c_to, 4 AS need, 'D' AS ch
+),
+k_letters AS (
+  SELECT 'A' AS ch, 0 AS c
+  UNION ALL
+  SELECT 'B' AS ch, 1 AS c
+  UNION ALL
+  SELECT 'C' AS ch, 2 AS c
+  UNION ALL
+  SELECT 'D' AS ch, 3 AS c
+),
+k_positions AS (
+  SELECT 1 AS j
+  UNION ALL
+  SELECT 2 AS j
+  UNION ALL
+  SELECT 3 AS j
+),
+k_moments AS (
+  SELECT u, ms, groupBitOr(bits) AS mask, CAST(row_number() OVER (PARTITION BY u ORDER BY ms) AS Int64) AS mi
+  FROM (
+    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p2:String} THEN 5 WHEN e.n = {p3:String} THEN 2 ELSE 0 END AS bits
+    FROM k_ev AS e
+    CROSS JOIN k_bounds AS b
+    WHERE e.d BETWEEN b.from_day AND b.to_day
+  ) AS tagged
+  GROUP BY u, ms
+),
+k_stage_0 AS (
+  SELECT m.u AS u, m.mi AS m1, m.ms AS t1, r.c_to AS c, r.ch AS cl, r.ch AS path, 1 AS active
+  FROM k_moments AS m
+  JOIN k_runs AS r ON r.c_from = 0 AND bitAnd(m.mask, r.need) = r.need
+),
+k_step_1 AS (
+  SELECT s.u AS u, s.m1 AS m1, s.t1 AS t1, CASE WHEN r.c_to IS NOT NULL THEN r.c_to ELSE s.c END AS c,
+    CASE WHEN r.c_to IS NOT NULL THEN r.ch ELSE s.cl END AS cl, CASE WHEN r.c_to IS NOT NULL THEN s.path || r.ch ELSE s.path END AS next_path,
+    CASE WHEN r.c_to IS NOT NULL THEN 1 ELSE 0 END AS active
+  FROM k_stage_0 AS s
+  LEFT JOIN k_moments AS m ON m.u = s.u AND m.mi = s.m1 + 1 AND s.active = 1 AND m.ms <= s.t1 + {p1:Float64}
+  LEFT JOIN k_runs AS r ON r.c_from = s.c AND bitAnd(m.mask, r.need) = r.need
+),
+k_stage_1 AS (
+  SELECT u, m1, t1, c, cl, max(next_path) AS path, active
+  FROM k_step_1
+  GROUP BY u, m1, t1, c, cl, active
+),
+k_step_2 AS (
+  SELECT s.u AS u, s.m1 AS m1, s.t1 AS t1, CASE WHEN r.c_to IS NOT NULL THEN r.c_to ELSE s.c END AS c,
+    CASE WHEN r.c_to IS NOT NULL THEN r.ch ELSE s.cl END AS cl, CASE WHEN r.c_to IS NOT NULL THEN s.path || r.ch ELSE s.path END AS next_path,
+    CASE WHEN r.c_to IS NOT NULL THEN 1 ELSE 0 END AS active
+  FROM k_stage_1 AS s
+  LEFT JOIN k_moments AS m ON m.u = s.u AND m.mi = s.m1 + 2 AND s.active = 1 AND m.ms <= s.t1 + {p1:Float64}
+  LEFT JOIN k_runs AS r ON r.c_from = s.c AND bitAnd(m.mask, r.need) = r.need
+),
+k_stage_2 AS (
+  SELECT u, m1, t1, c, cl, max(next_path) AS path, active
+  FROM k_step_2
+  GROUP BY u, m1, t1, c, cl, active
+),
+k_best AS (
+  SELECT u, m1, max(c) AS depth, max(cl || path) AS best_key,
+    row_number() OVER (PARTITION BY u ORDER BY max(c) DESC, t1) AS pick
+  FROM k_stage_2
+  GROUP BY u, m1, t1
+),
+k_gaps AS (
+  SELECT x.u AS u, x.k AS k, CASE WHEN x.q > 0 THEN m.ms - m0.ms ELSE 0 END AS v
+  FROM (
+    SELECT b.u AS u, b.m1 AS m1, l.c AS k, toInt64(position(b.best_key, l.ch)) - 1 AS q
+    FROM k_best AS b
+    JOIN k_letters AS l ON l.c < b.depth
+    WHERE b.pick = 1
+  ) AS x
+  LEFT JOIN k_moments AS m ON m.u = x.u AND m.mi = x.m1 + x.q
+  LEFT JOIN k_moments AS m0 ON m0.u = x.u AND m0.mi = x.m1 + x.q - 1
+),
+k_step_times AS (
+  SELECT k, v FROM k_gaps
+),
+k_dist_ranked AS (
+  SELECT k, v, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,
+    sum(v) OVER (PARTITION BY k) AS v_sum, min(v) OVER (PARTITION BY k) AS v_min, max(v) OVER (PARTITION BY k) AS v_max
+  FROM (SELECT k, CAST(v AS Float64) AS v FROM k_step_times) AS x
+),
+k_dist_sized AS (
+  SELECT k, v, pos, size, v_sum, v_min, v_max, CASE WHEN v_min = v_max THEN 1 WHEN size > 205379 THEN 60 ELSE CAST(round(cbrt(CAST(size AS Float64))) AS Int64) + CASE WHEN round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) < size THEN 1 ELSE 0 END END AS bins
+  FROM k_dist_ranked
+),
+k_dist_picked AS (
+  SELECT k, v, size, v_sum, v_min, v_max, bins, (v_max - v_min) / bins AS width,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.5 AS Float64)) THEN v END) OVER (PARTITION BY k) AS pick_q50a,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.5 AS Float64)) + 1 THEN v END) OVER (PARTITION BY k) AS pick_q50b,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.9 AS Float64)) THEN v END) OVER (PARTITION BY k) AS pick_q90a,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.9 AS Float64)) + 1 THEN v END) OVER (PARTITION BY k) AS pick_q90b
+  FROM k_dist_sized
+),
+k_dist AS (
+  SELECT k, max(size) AS n, max(v_sum) AS total, max(v_min) AS lo, max(v_max) AS hi,
+    max(pick_q50a) AS q50a, max(pick_q50b) AS q50b, max(pick_q90a) AS q90a, max(pick_q90b) AS q90b,
+    CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END AS bin, count(*) AS cnt
+  FROM k_dist_picked
+  GROUP BY k, CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END
+)
+SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt
+FROM k_bounds AS b
+LEFT JOIN k_dist AS r ON 1 = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+-- params: {"p1":1209600000,"p2":"a","p3":"b","p4":"UTC"}

@@ -1,0 +1,29 @@
+WITH k_src AS (
+  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
+  FROM `events`
+),
+k_ev AS (
+  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p3:String}))) AS d
+  FROM k_src
+  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+),
+k_bounds AS (
+  SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
+  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+),
+k_user_days AS (
+  SELECT DISTINCT e.u AS u, e.d AS d
+  FROM k_ev AS e
+  CROSS JOIN k_bounds AS b
+  WHERE e.d >= b.from_day AND e.d <= b.to_day AND e.d >= {p1:Int64} AND e.d <= {p2:Int64}
+),
+k_counts AS (
+  SELECT count(*) AS user_days, count(DISTINCT u) AS mau
+  FROM k_user_days
+)
+SELECT b.from_day, b.to_day, b.invalid, r.user_days, r.mau
+FROM k_bounds AS b
+LEFT JOIN k_counts AS r ON 1 = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+-- params: {"p1":19783,"p2":19813,"p3":"Europe/Paris"}

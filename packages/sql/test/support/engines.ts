@@ -1,0 +1,265 @@
+/**
+ * Real database engines, started in-process by the tests: DuckDB through
+ * `@duckdb/node-api` and PostgreSQL through PGlite (PostgreSQL compiled to
+ * wasm). Tables are created with identifiers quoted here, by hand, so that the
+ * quoting under test is never used to set up its own test.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import { PGlite } from '@electric-sql/pglite';
+import type { KpiEvent, Subscription } from '@kpikit/core';
+import type { QueryFunction, SqlParams } from '../../src/index';
+
+export type EngineName = 'duckdb' | 'postgres' | 'clickhouse';
+
+/** One running engine. */
+export interface Engine {
+  readonly dialect: EngineName;
+  readonly query: QueryFunction;
+  exec(sql: string, params?: readonly unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `"name"` with inner double quotes doubled: the SQL-standard rule both engines follow. */
+export const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+export async function startDuckDb(): Promise<Engine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  // A session zone other than UTC: compiled queries must not depend on it.
+  await connection.run(`SET TimeZone = 'Asia/Tokyo'`);
+  return {
+    dialect: 'duckdb',
+    query: async (sql: string, params: SqlParams) => {
+      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjectsJS();
+    },
+    exec: async (sql, params) => {
+      await connection.run(sql, params as DuckDBValue[] | undefined);
+    },
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+      return Promise.resolve();
+    },
+  };
+}
+
+export async function startPostgres(): Promise<Engine> {
+  const db = new PGlite();
+  await db.waitReady;
+  // A session zone other than UTC: compiled queries must not depend on it.
+  await db.exec(`SET TIME ZONE 'America/Los_Angeles'`);
+  return {
+    dialect: 'postgres',
+    query: async (sql: string, params: SqlParams) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows,
+    exec: async (sql, params) => {
+      if (params === undefined) await db.exec(sql);
+      else await db.query(sql, params as unknown[]);
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Column names and storage of a test event table. */
+export interface EventTableSpec {
+  readonly table: string;
+  readonly user?: string;
+  readonly name?: string;
+  readonly ts?: string;
+  /** `timestamptz` (default), a naive `timestamp` holding UTC, or `epoch_ms` (BIGINT). */
+  readonly storage?: 'timestamptz' | 'timestamp' | 'epoch_ms';
+}
+
+const msOf = (event: KpiEvent): number =>
+  typeof event.timestamp === 'number'
+    ? event.timestamp
+    : event.timestamp instanceof Date
+      ? event.timestamp.getTime()
+      : Date.parse(event.timestamp);
+
+/** (Re)creates an event table and fills it, in chunks of bound parameters. */
+export async function loadEvents(engine: Engine, events: readonly KpiEvent[], spec: EventTableSpec): Promise<void> {
+  if (engine.dialect === 'clickhouse') return loadClickHouseEvents(engine, events, spec);
+  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz' } = spec;
+  const duck = engine.dialect === 'duckdb';
+  const columnType = storage === 'epoch_ms' ? 'BIGINT' : storage === 'timestamp' ? 'TIMESTAMP' : duck ? 'TIMESTAMPTZ' : 'TIMESTAMPTZ';
+  await engine.exec(`DROP TABLE IF EXISTS ${quoted(table)}`);
+  await engine.exec(`CREATE TABLE ${quoted(table)} (${quoted(user)} TEXT, ${quoted(name)} TEXT, ${quoted(ts)} ${columnType})`);
+  // Exact conversions from integer ms, whatever the session time zone.
+  const instant = (p: string): string => {
+    if (storage === 'epoch_ms') return `CAST(${p} AS BIGINT)`;
+    if (duck) return storage === 'timestamp' ? `epoch_ms(CAST(${p} AS BIGINT))` : `(epoch_ms(CAST(${p} AS BIGINT)) AT TIME ZONE 'UTC')`;
+    const tz = `(TIMESTAMPTZ '1970-01-01 00:00:00+00' + CAST(${p} AS BIGINT) * INTERVAL '1 millisecond')`;
+    return storage === 'timestamp' ? `(${tz} AT TIME ZONE 'UTC')` : tz;
+  };
+  for (let start = 0; start < events.length; start += 500) {
+    const chunk = events.slice(start, start + 500);
+    const params: unknown[] = [];
+    const values = chunk.map((event) => {
+      params.push(event.userId, event.name, msOf(event));
+      const n = params.length;
+      return `(CAST($${n - 2} AS TEXT), CAST($${n - 1} AS TEXT), ${instant(`$${n}`)})`;
+    });
+    await engine.exec(`INSERT INTO ${quoted(table)} VALUES ${values.join(', ')}`, params);
+  }
+}
+
+/** (Re)creates a survey table of scores (NULL allowed, to test rejection). */
+export async function loadScores(
+  engine: Engine,
+  table: string,
+  scores: readonly (number | null)[],
+  times?: readonly number[],
+): Promise<void> {
+  if (engine.dialect === 'clickhouse') {
+    const rows = scores.map((score, i) => ({ score, ts: times?.[i] ?? 0 }));
+    return loadClickHouseRows(
+      engine,
+      table,
+      [
+        ['score', 'Nullable(Float64)'],
+        ['ts', 'Int64'],
+      ],
+      rows,
+    );
+  }
+  await engine.exec(`DROP TABLE IF EXISTS ${quoted(table)}`);
+  await engine.exec(`CREATE TABLE ${quoted(table)} (score DOUBLE PRECISION, ts BIGINT)`);
+  for (let start = 0; start < scores.length; start += 500) {
+    const params: unknown[] = [];
+    const values = scores.slice(start, start + 500).map((score, i) => {
+      params.push(score, times?.[start + i] ?? 0);
+      return `(CAST($${params.length - 1} AS DOUBLE PRECISION), CAST($${params.length} AS BIGINT))`;
+    });
+    if (values.length > 0) await engine.exec(`INSERT INTO ${quoted(table)} VALUES ${values.join(', ')}`, params);
+  }
+}
+
+/** (Re)creates a subscription table; `start`/`end` stored as DATE (local dates) or as epoch ms. */
+export async function loadSubscriptions(
+  engine: Engine,
+  table: string,
+  subscriptions: readonly Subscription[],
+  storage: 'date' | 'epoch_ms',
+): Promise<void> {
+  if (engine.dialect === 'clickhouse') {
+    const time = storage === 'date' ? 'Nullable(Date32)' : 'Nullable(Int64)';
+    const rows = subscriptions.map((s) => ({
+      customer_id: s.customerId,
+      amount: s.amount,
+      interval: s.interval,
+      start: s.start,
+      end: s.end ?? null,
+    }));
+    return loadClickHouseRows(
+      engine,
+      table,
+      [
+        ['customer_id', 'String'],
+        ['amount', 'Float64'],
+        ['interval', 'String'],
+        ['start', time],
+        ['end', time],
+      ],
+      rows,
+    );
+  }
+  await engine.exec(`DROP TABLE IF EXISTS ${quoted(table)}`);
+  const time = storage === 'date' ? 'DATE' : 'BIGINT';
+  await engine.exec(
+    `CREATE TABLE ${quoted(table)} (customer_id TEXT, amount DOUBLE PRECISION, "interval" TEXT, "start" ${time}, "end" ${time})`,
+  );
+  for (let start = 0; start < subscriptions.length; start += 500) {
+    const params: unknown[] = [];
+    const values = subscriptions.slice(start, start + 500).map((s) => {
+      const end = s.end ?? null;
+      params.push(s.customerId, s.amount, s.interval, storage === 'date' ? s.start : s.start, storage === 'date' ? end : end);
+      const n = params.length;
+      return `(CAST($${n - 4} AS TEXT), CAST($${n - 3} AS DOUBLE PRECISION), CAST($${n - 2} AS TEXT), CAST($${n - 1} AS ${time}), CAST($${n} AS ${time}))`;
+    });
+    if (values.length > 0) await engine.exec(`INSERT INTO ${quoted(table)} VALUES ${values.join(', ')}`, params);
+  }
+}
+
+/**
+ * ClickHouse through chDB (embedded ClickHouse), when the `chdb` package can
+ * be loaded; `null` otherwise. It is not a dependency of the package: its
+ * registry entry lists platform binaries the registry lacks, which would
+ * break `npm ci`.
+ */
+export function startClickHouse(): Promise<ClickHouseEngine | null> {
+  let chdb: { Session: new () => ChdbSession };
+  try {
+    chdb = createRequire(import.meta.url)('chdb') as typeof chdb;
+  } catch {
+    return Promise.resolve(null);
+  }
+  const session = new chdb.Session();
+  const run = (sql: string, params: Readonly<Record<string, unknown>> = {}): Record<string, unknown>[] => {
+    const text = session.queryBind(sql, params, 'JSON');
+    return text.trim() === '' ? [] : (JSON.parse(text) as { data: Record<string, unknown>[] }).data;
+  };
+  return Promise.resolve({
+    dialect: 'clickhouse',
+    query: (sql, params) => Promise.resolve(run(sql, params as Readonly<Record<string, unknown>>)),
+    exec: (sql) => {
+      run(sql);
+      return Promise.resolve();
+    },
+    close: () => {
+      session.cleanup();
+      return Promise.resolve();
+    },
+  });
+}
+
+interface ChdbSession {
+  queryBind(sql: string, params: object, format: string): string;
+  cleanup(): void;
+}
+
+/** A running ClickHouse: the same shape as the other engines. */
+export interface ClickHouseEngine extends Engine {
+  readonly dialect: 'clickhouse';
+}
+
+/** `` `name` `` with backslashes and back quotes escaped, as ClickHouse reads quoted identifiers. */
+export const backQuoted = (name: string): string => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
+
+/** A ClickHouse string literal of any text. */
+const literal = (text: string): string => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+/** (Re)creates a ClickHouse table of the given columns and fills it from JSON rows. */
+async function loadClickHouseRows(
+  engine: Engine,
+  table: string,
+  columns: readonly (readonly [string, string])[],
+  rows: readonly object[],
+): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${backQuoted(table)}`);
+  await engine.exec(
+    `CREATE TABLE ${backQuoted(table)} (${columns.map(([name, type]) => `${backQuoted(name)} ${type}`).join(', ')}) ENGINE = Memory`,
+  );
+  if (rows.length === 0) return;
+  const structure = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  const lines = rows.map((row) => JSON.stringify(row)).join('\n');
+  await engine.exec(`INSERT INTO ${backQuoted(table)} SELECT * FROM format(JSONEachRow, ${literal(structure)}, ${literal(lines)})`);
+}
+
+/** (Re)creates a ClickHouse event table (DateTime64(3) or Int64 epoch ms) from JSON rows. */
+async function loadClickHouseEvents(engine: Engine, events: readonly KpiEvent[], spec: EventTableSpec): Promise<void> {
+  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz' } = spec;
+  const type = storage === 'epoch_ms' ? 'Int64' : `DateTime64(3, 'UTC')`;
+  await engine.exec(`DROP TABLE IF EXISTS ${backQuoted(table)}`);
+  await engine.exec(
+    `CREATE TABLE ${backQuoted(table)} (${backQuoted(user)} String, ${backQuoted(name)} String, ${backQuoted(ts)} ${type}) ENGINE = Memory`,
+  );
+  if (events.length === 0) return;
+  const lines = events.map((event) => JSON.stringify({ u: event.userId, n: event.name, ms: msOf(event) })).join('\n');
+  const value = storage === 'epoch_ms' ? 'ms' : `fromUnixTimestamp64Milli(ms, 'UTC')`;
+  await engine.exec(
+    `INSERT INTO ${backQuoted(table)} SELECT u, n, ${value} FROM format(JSONEachRow, 'u String, n String, ms Int64', ${literal(lines)})`,
+  );
+}
