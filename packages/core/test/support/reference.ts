@@ -168,7 +168,7 @@ export const eventsArb = ({ maxEvents = 40, spanDays = 70 }: EventSetOptions = {
           jitter: fc.constantFrom(0, 0, 0, -1, 1, 59_999),
           plan: fc.constantFrom<PropertyValue | undefined>('free', 'pro', null, undefined),
         }),
-        { maxLength: maxEvents },
+        { maxLength: maxEvents, size: 'max' },
       )
       .map((rows) =>
         rows.map(({ userId, name, offset, jitter, plan }) => ({
