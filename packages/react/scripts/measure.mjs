@@ -38,6 +38,19 @@ if (check) {
     NpsGauge: ['/zod/', 'kpi-card/', 'stickiness-card/', 'internal/Sparkline', '@visx/responsive', '@visx/scale', 'd3-scale'],
     KpiCard: ['/zod/', '/core/dist/', 'nps-gauge/', 'stickiness-card/', '@visx/group', '@visx/scale', 'd3-scale', 'd3-shape/src/arc'],
     StickinessCard: ['/zod/', '/core/dist/', 'nps-gauge/', '@visx/group', '@visx/scale', 'd3-scale', 'd3-shape/src/arc'],
+    RetentionCohortGrid: ['/zod/', '/core/dist/', 'kpi-card/', 'funnel-chart/', 'north-star-tree/', '@visx/', 'd3-'],
+    FunnelChart: ['/zod/', '/core/dist/', 'kpi-card/', 'retention-grid/', 'north-star-tree/', '@visx/', 'd3-'],
+    NorthStarTree: [
+      '/zod/',
+      '/core/dist/',
+      'kpi-card/',
+      'retention-grid/',
+      'funnel-chart/',
+      '@visx/scale',
+      '@visx/shape',
+      'd3-scale',
+      'd3-shape',
+    ],
   };
   let failed = false;
   for (const [widget, patterns] of Object.entries(forbidden)) {
@@ -63,7 +76,10 @@ const cases = [
   ['NpsGauge', "import { NpsGauge } from '@kpikit/react'; export default NpsGauge;"],
   ['KpiCard', "import { KpiCard } from '@kpikit/react'; export default KpiCard;"],
   ['StickinessCard', "import { StickinessCard } from '@kpikit/react'; export default StickinessCard;"],
-  ['all three widgets', "export { NpsGauge, KpiCard, StickinessCard } from '@kpikit/react';"],
+  ['RetentionCohortGrid', "import { RetentionCohortGrid } from '@kpikit/react'; export default RetentionCohortGrid;"],
+  ['FunnelChart', "import { FunnelChart } from '@kpikit/react'; export default FunnelChart;"],
+  ['NorthStarTree', "import { NorthStarTree } from '@kpikit/react'; export default NorthStarTree;"],
+  ['all three cards', "export { NpsGauge, KpiCard, StickinessCard } from '@kpikit/react';"],
   ['recharts: LineChart + Line', "import { LineChart, Line } from 'recharts'; export { LineChart, Line };"],
   [
     'recharts: line chart with axes, tooltip, responsive container',

@@ -4,6 +4,9 @@
 export * from './nps-gauge';
 export * from './kpi-card';
 export * from './stickiness-card';
+export * from './retention-grid';
+export * from './funnel-chart';
+export * from './north-star-tree';
 
 // Shared widget vocabulary
 export type { DeltaKind, DeltaModel } from './internal/delta';

@@ -1,6 +1,7 @@
+import { northStarTree, type FunnelResult, type RetentionResult } from '@kpikit/core';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KpiCard, NpsGauge, StickinessCard } from './index';
+import { FunnelChart, KpiCard, NorthStarTree, NpsGauge, RetentionCohortGrid, StickinessCard } from './index';
 
 const rows = [
   { date: '2024-03-01', dau: 20, wau: 40, mau: 100, stickiness: 0.2 },
@@ -43,5 +44,42 @@ describe('server rendering', () => {
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const reference of html.matchAll(/aria-(?:labelledby|describedby)="([^"]+)"/g)) expect(ids).toContain(reference[1]);
+  });
+
+  it('renders the retention grid, the funnel and the North Star tree as real markup', () => {
+    const retention: RetentionResult = {
+      period: 'week',
+      periods: 1,
+      mode: 'exact',
+      from: '2024-01-01',
+      to: '2024-01-10',
+      timeZone: 'UTC',
+      cohorts: [{ start: '2024-01-01', size: 10, counts: [10, 4], rates: [1, 0.4], incomplete: [false, true] }],
+      average: [1, 0.4],
+    };
+    const grid = renderToString(<RetentionCohortGrid data={retention} />);
+    expect(grid).toContain('<table');
+    expect(grid).toContain('data-incomplete="true"');
+    const step = { fromFirst: 1, fromPrevious: 1, dropOff: 0, median: null, mean: null, p90: null, histogram: [] };
+    const funnel: FunnelResult = {
+      order: 'ordered',
+      window: 86_400_000,
+      from: null,
+      to: null,
+      timeZone: 'UTC',
+      steps: [
+        { ...step, name: 'a', count: 10 },
+        { ...step, name: 'b', count: 5, fromFirst: 0.5, fromPrevious: 0.5, dropOff: 5 },
+      ],
+    };
+    expect(renderToString(<FunnelChart data={funnel} />)).toContain('50% of first');
+    const tree = northStarTree({
+      nodes: [
+        { id: 'r', label: 'Root', formula: 'sum', children: ['a', 'b'] },
+        { id: 'a', label: 'A', value: 1 },
+        { id: 'b', label: 'B', value: 2 },
+      ],
+    });
+    expect(renderToString(<NorthStarTree data={tree} />)).toContain('role="tree"');
   });
 });

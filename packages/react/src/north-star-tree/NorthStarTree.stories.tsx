@@ -1,0 +1,62 @@
+import { whatIf } from '@kpikit/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { darkTheme } from '../theme/theme';
+import { largeTree, revenueTree, sampleTree } from '../test/northStarFixtures';
+import { NorthStarTree } from './NorthStarTree';
+
+const meta = {
+  title: 'Widgets/NorthStarTree',
+  component: NorthStarTree,
+  args: { data: sampleTree, whatIf },
+  parameters: { frame: { width: 900 } },
+} satisfies Meta<typeof NorthStarTree>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The sample product's tree. Arrow keys move through it; Enter collapses a branch. The what-if mode re-evaluates it with core's `whatIf`. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tree = canvas.getByRole('tree');
+    const items = within(tree).getAllByRole('treeitem');
+    items[0]!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(items[1]).toHaveFocus();
+  },
+};
+
+/** What-if mode: leaves ranked by impact; a changed leaf re-evaluates the tree. */
+export const WhatIf: Story = { args: { data: revenueTree, defaultWhatIfMode: true, defaultOverrides: { new: 60 } } };
+
+export const Revenue: Story = { args: { data: revenueTree }, parameters: { frame: { width: 720 } } };
+
+export const Collapsed: Story = { args: { defaultCollapsed: ['newPayingAccounts'] } };
+
+/** Without core's `whatIf`: a read-only tree, no what-if mode. */
+export const ReadOnly: Story = { render: (args) => <NorthStarTree {...args} whatIf={undefined} /> };
+
+export const Empty: Story = { args: { data: null } };
+
+export const Loading: Story = { args: { loading: true } };
+
+export const ErrorState: Story = { args: { error: 'The metric definitions could not be loaded.' } };
+
+export const Dark: Story = {
+  args: { theme: darkTheme, data: revenueTree, defaultWhatIfMode: true },
+  parameters: { frame: { dark: true, width: 900 } },
+};
+
+export const French: Story = { args: { locale: 'fr', data: revenueTree, defaultWhatIfMode: true } };
+
+export const TraditionalChinese: Story = { args: { locale: 'zh-TW', data: revenueTree } };
+
+export const Narrow: Story = { args: { data: revenueTree }, parameters: { frame: { width: 320 } } };
+
+/** 204 metrics: fitted at first; zoom with the buttons or Ctrl + scroll, drag to pan. */
+export const Large: Story = {
+  args: { data: undefined, height: 520 },
+  loaders: [() => ({ large: largeTree() })],
+  render: (args, { loaded }) => <NorthStarTree {...args} data={loaded['large'] as ReturnType<typeof largeTree>} />,
+};
