@@ -1,10 +1,5 @@
 import { copyFile, mkdir } from 'node:fs/promises';
-import { defineConfig } from 'rollup';
-import esbuild from 'rollup-plugin-esbuild';
-import { dts } from 'rollup-plugin-dts';
-
-const input = 'src/index.ts';
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+import { libraryConfig } from '@kpikit/build-config/rollup';
 
 // Rollup drops module-level directives; the entry gets its "use client" back as a banner,
 // so React Server Components frameworks treat the widgets as client components.
@@ -25,39 +20,4 @@ const stylesheet = {
   },
 };
 
-export default defineConfig([
-  {
-    input,
-    external,
-    onwarn,
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.build.json', jsx: 'automatic' }), stylesheet],
-    output: [
-      {
-        dir: 'dist/esm',
-        format: 'es',
-        preserveModules: true,
-        preserveModulesRoot: 'src',
-        entryFileNames: '[name].js',
-        banner: useClient,
-        sourcemap: true,
-      },
-      {
-        dir: 'dist/cjs',
-        format: 'cjs',
-        preserveModules: true,
-        preserveModulesRoot: 'src',
-        entryFileNames: '[name].cjs',
-        exports: 'named',
-        banner: useClient,
-        sourcemap: true,
-      },
-    ],
-  },
-  {
-    input,
-    external,
-    onwarn,
-    plugins: [dts({ tsconfig: 'tsconfig.build.json' })],
-    output: [{ file: 'dist/index.d.ts' }, { file: 'dist/index.d.cts' }],
-  },
-]);
+export default libraryConfig({ banner: useClient, onwarn, plugins: [stylesheet], jsx: true });
