@@ -12,7 +12,7 @@ export * from './north-star-tree';
 export type { DeltaKind, DeltaModel } from './internal/delta';
 export type { SparklineDomain } from './internal/useSparkline';
 export type { ValueFormat } from './internal/valueFormat';
-export type { WidgetState, WidgetStateProps } from './internal/widgetState';
+export type { WidgetOptions, WidgetState, WidgetStateProps } from './internal/widgetState';
 
 // Theme
 export { lightTokens, darkTokens, tokenVariable, tokenValue } from './theme/tokens';

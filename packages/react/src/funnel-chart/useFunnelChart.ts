@@ -1,18 +1,16 @@
 import type { FunnelResult, FunnelStepResult } from '@kpikit/core';
-import { useCallback, useMemo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
-import type { Messages } from '../format/messages';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
-import { errorContent, resolveState, type WidgetState, type WidgetStateProps } from '../internal/widgetState';
-import type { Theme } from '../theme/theme';
+import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
 
 /** `horizontal`: one row per step, bars growing right; `vertical`: one column per step, bars growing up. */
 export type FunnelOrientation = 'horizontal' | 'vertical';
 
 /** Options of {@link useFunnelChart} and `FunnelChart`. */
-export interface FunnelChartOptions extends WidgetStateProps {
+export interface FunnelChartOptions extends WidgetOptions {
   /** A `funnel()` result. */
   readonly data: FunnelResult | null | undefined;
   /** Default `horizontal`. */
@@ -26,13 +24,6 @@ export interface FunnelChartOptions extends WidgetStateProps {
   /** Replaces the definition (order, window) under the chart; `null` hides it. */
   readonly caption?: ReactNode;
   readonly meta?: ReactNode;
-  readonly emptyMessage?: ReactNode;
-  readonly description?: string | undefined;
-  readonly locale?: string | undefined;
-  readonly messages?: Partial<Messages> | undefined;
-  readonly theme?: Theme | undefined;
-  readonly className?: string | undefined;
-  readonly style?: CSSProperties | undefined;
 }
 
 /** The time between a step and the previous one. */

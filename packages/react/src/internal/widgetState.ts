@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import type { Messages } from '../format/messages';
+import type { Theme } from '../theme/theme';
 
 /** What a widget is showing: its data, a skeleton, an empty message or an error. */
 export type WidgetState = 'ready' | 'loading' | 'empty' | 'error';
@@ -13,6 +15,21 @@ export interface WidgetStateProps {
    * an `Error` shows its message.
    */
   readonly error?: ReactNode | Error;
+}
+
+/** Options every widget takes besides its data: its states, words, locale and look. */
+export interface WidgetOptions extends WidgetStateProps {
+  /** What the empty state says. Default: the catalogue's message for this widget. */
+  readonly emptyMessage?: ReactNode;
+  /** Replaces the generated text description. */
+  readonly description?: string | undefined;
+  /** BCP 47 locale for numbers, dates and labels. Default: the provider's, else `en`. */
+  readonly locale?: string | undefined;
+  /** Overrides of catalogue strings. */
+  readonly messages?: Partial<Messages> | undefined;
+  readonly theme?: Theme | undefined;
+  readonly className?: string | undefined;
+  readonly style?: CSSProperties | undefined;
 }
 
 /** Resolves the state: an error wins over loading, loading over empty. */

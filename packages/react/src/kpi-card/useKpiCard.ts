@@ -1,16 +1,14 @@
 import type { GoodDirection } from '@kpikit/core';
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
-import type { Messages } from '../format/messages';
 import { useFormatter } from '../format/useFormatter';
 import { computeDelta, type DeltaKind, type DeltaModel } from '../internal/delta';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import type { SparklineDomain } from '../internal/useSparkline';
 import { valueFormatter, type ValueFormat } from '../internal/valueFormat';
-import { errorContent, resolveState, type WidgetState, type WidgetStateProps } from '../internal/widgetState';
-import type { Theme } from '../theme/theme';
+import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
 
 /** A secondary figure shown under the headline (e.g. DAU and MAU beside stickiness). */
 export interface KpiDetail {
@@ -20,7 +18,7 @@ export interface KpiDetail {
 }
 
 /** Props of {@link useKpiCard} and `KpiCard`. */
-export interface KpiCardOptions extends WidgetStateProps {
+export interface KpiCardOptions extends WidgetOptions {
   /** What the number is ("Monthly recurring revenue"): the card's accessible name. */
   readonly label: string;
   /** The headline value; `null` or `undefined` shows the empty state. */
@@ -52,21 +50,10 @@ export interface KpiCardOptions extends WidgetStateProps {
   readonly caption?: ReactNode;
   /** Small text at the right of the title. */
   readonly meta?: ReactNode;
-  /** What the empty state says. Default: "No data yet". */
-  readonly emptyMessage?: ReactNode;
-  /** Replaces the whole generated text description. */
-  readonly description?: string | undefined;
   /** Replaces the description's first sentence, about the value; the change and the target still follow. */
   readonly valueDescription?: string | undefined;
   /** Replaces the generated data table. */
   readonly table?: DataTableModel | undefined;
-  /** BCP 47 locale for numbers, dates and labels. Default: the provider's, else `en`. */
-  readonly locale?: string | undefined;
-  /** Overrides of catalogue strings. */
-  readonly messages?: Partial<Messages> | undefined;
-  readonly theme?: Theme | undefined;
-  readonly className?: string | undefined;
-  readonly style?: CSSProperties | undefined;
 }
 
 /** Target achievement, ready to show. */

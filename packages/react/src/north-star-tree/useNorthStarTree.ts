@@ -1,15 +1,13 @@
 import type { NorthStarNodeResult, NorthStarTreeResult, WhatIfOverrides, WhatIfResult } from '@kpikit/core';
-import { useCallback, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
-import type { Messages } from '../format/messages';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
-import { errorContent, resolveState, type WidgetState, type WidgetStateProps } from '../internal/widgetState';
-import type { Theme } from '../theme/theme';
+import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
 
 /** Options of {@link useNorthStarTree} and `NorthStarTree`. */
-export interface NorthStarTreeOptions extends WidgetStateProps {
+export interface NorthStarTreeOptions extends WidgetOptions {
   /** A `northStarTree()` result. */
   readonly data: NorthStarTreeResult | null | undefined;
   /**
@@ -36,13 +34,6 @@ export interface NorthStarTreeOptions extends WidgetStateProps {
   readonly label?: string | undefined;
   readonly caption?: ReactNode;
   readonly meta?: ReactNode;
-  readonly emptyMessage?: ReactNode;
-  readonly description?: string | undefined;
-  readonly locale?: string | undefined;
-  readonly messages?: Partial<Messages> | undefined;
-  readonly theme?: Theme | undefined;
-  readonly className?: string | undefined;
-  readonly style?: CSSProperties | undefined;
 }
 
 /** A node, formatted. */

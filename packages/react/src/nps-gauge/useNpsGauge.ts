@@ -1,14 +1,12 @@
 import { KpiValidationError, nps, type NpsResult } from '@kpikit/core';
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
-import type { Messages } from '../format/messages';
 import { useFormatter } from '../format/useFormatter';
 import { computeDelta, type DeltaModel } from '../internal/delta';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
-import { errorContent, resolveState, type WidgetState, type WidgetStateProps } from '../internal/widgetState';
-import type { Theme } from '../theme/theme';
+import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
 import { npsInterval } from './npsInterval';
 
 /** Where the score bands start, in NPS points. */
@@ -45,7 +43,7 @@ export interface NpsGroup {
 }
 
 /** Options of {@link useNpsGauge} and `NpsGauge`. */
-export interface NpsGaugeOptions extends WidgetStateProps {
+export interface NpsGaugeOptions extends WidgetOptions {
   /** Raw 0–10 answers (validated by core's `nps`) or an `nps()` result. Nothing, or no responses, shows the empty state. */
   readonly data: readonly number[] | NpsResult | null | undefined;
   /** The previous period's NPS (a score or an `nps()` result): shows the change in points. */
@@ -60,17 +58,8 @@ export interface NpsGaugeOptions extends WidgetStateProps {
   readonly bands?: Partial<NpsBandThresholds> | undefined;
   /** The title. Default: "Net Promoter Score". */
   readonly label?: string | undefined;
-  readonly emptyMessage?: ReactNode;
-  /** Replaces the generated text description. */
-  readonly description?: string | undefined;
   /** Replaces the generated data table. */
   readonly table?: DataTableModel | undefined;
-  /** BCP 47 locale for numbers and labels. Default: the provider's, else `en`. */
-  readonly locale?: string | undefined;
-  readonly messages?: Partial<Messages> | undefined;
-  readonly theme?: Theme | undefined;
-  readonly className?: string | undefined;
-  readonly style?: CSSProperties | undefined;
 }
 
 /** What {@link useNpsGauge} returns: everything `NpsGauge` renders, for hosts that render their own. */

@@ -3,7 +3,6 @@ import {
   useCallback,
   useMemo,
   useState,
-  type CSSProperties,
   type FocusEvent,
   type HTMLAttributes,
   type KeyboardEvent,
@@ -13,11 +12,9 @@ import {
 } from 'react';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
-import type { Messages } from '../format/messages';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
-import { errorContent, resolveState, type WidgetState, type WidgetStateProps } from '../internal/widgetState';
-import type { Theme } from '../theme/theme';
+import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
 
 /** What the cells show: the share of the cohort (`percent`) or the number of users (`count`). */
 export type RetentionDisplay = 'percent' | 'count';
@@ -29,7 +26,7 @@ export interface RetentionPair {
 }
 
 /** Options of {@link useRetentionGrid} and `RetentionCohortGrid`. */
-export interface RetentionGridOptions extends WidgetStateProps {
+export interface RetentionGridOptions extends WidgetOptions {
   /** A `retention()` result, or both an exact and an unbounded one (shows a toggle between them). */
   readonly data: RetentionResult | RetentionPair | null | undefined;
   /** What the cells show (controlled). */
@@ -50,17 +47,8 @@ export interface RetentionGridOptions extends WidgetStateProps {
   readonly caption?: ReactNode;
   /** Small text at the right of the title. Default: the number of users. */
   readonly meta?: ReactNode;
-  /** What the empty state says. */
-  readonly emptyMessage?: ReactNode;
-  /** Replaces the generated text description. */
-  readonly description?: string | undefined;
   /** Height of the scrolling area, e.g. `480` or `'60vh'`. Default: as tall as the table, up to 480 px. */
   readonly maxHeight?: number | string | undefined;
-  readonly locale?: string | undefined;
-  readonly messages?: Partial<Messages> | undefined;
-  readonly theme?: Theme | undefined;
-  readonly className?: string | undefined;
-  readonly style?: CSSProperties | undefined;
 }
 
 /** One cell, ready to show. */
