@@ -1,5 +1,5 @@
 // A KPI report over a generated B2B SaaS: 2,000 users over 90 days, printed
-// to the terminal. Run it from the repository root with `npm start`.
+// to the terminal. Run it from the repository root with `npm run example`.
 import {
   activeUsers,
   csat,

@@ -1,0 +1,218 @@
+import { useState, type ReactNode } from 'react';
+import {
+  FUNNEL_ORDERS,
+  FUNNEL_WINDOWS_DAYS,
+  RANGE_PRESETS,
+  RETENTION_PERIODS,
+  TIME_ZONES,
+  type ComputeControls,
+  type ViewControls,
+} from '../dashboard/controls';
+import type { DashboardRange } from '../dashboard/types';
+import { fill, type DemoStrings } from '../i18n/strings';
+import { Field, Select } from './Field';
+
+/** The dashboard's filters: every control that changes a number, plus the retention mode. */
+export function FiltersBar({
+  controls,
+  onControls,
+  view,
+  onView,
+  range,
+  eventNames,
+  t,
+}: {
+  readonly controls: ComputeControls;
+  readonly onControls: (change: Partial<ComputeControls>) => void;
+  readonly view: ViewControls;
+  readonly onView: (change: Partial<ViewControls>) => void;
+  readonly range: DashboardRange | null;
+  readonly eventNames: readonly string[];
+  readonly t: DemoStrings;
+}): ReactNode {
+  const zones: readonly string[] = TIME_ZONES.includes(controls.timeZone as (typeof TIME_ZONES)[number])
+    ? TIME_ZONES
+    : [controls.timeZone, ...TIME_ZONES];
+  return (
+    <section className="demo-filters" aria-label={t.filters}>
+      <Select
+        name="range"
+        label={t.dateRange}
+        value={controls.preset}
+        options={RANGE_PRESETS}
+        optionLabel={(preset) => t.presets[preset]}
+        onChange={(preset) => {
+          onControls(preset === 'custom' && range ? { preset, from: range.from, to: range.to } : { preset });
+        }}
+      />
+      {controls.preset === 'custom' ? (
+        <>
+          <DateField
+            label={t.from}
+            value={controls.from}
+            min={range?.first}
+            max={range?.last}
+            onChange={(from) => {
+              onControls({ from });
+            }}
+          />
+          <DateField
+            label={t.to}
+            value={controls.to}
+            min={range?.first}
+            max={range?.last}
+            onChange={(to) => {
+              onControls({ to });
+            }}
+          />
+        </>
+      ) : null}
+      <Select
+        name="timeZone"
+        label={t.timeZone}
+        value={controls.timeZone}
+        options={zones}
+        optionLabel={(zone) => zone.replace(/_/g, ' ')}
+        onChange={(timeZone) => {
+          onControls({ timeZone });
+        }}
+      />
+      <Select
+        name="retentionPeriod"
+        label={t.retentionPeriod}
+        value={controls.retentionPeriod}
+        options={RETENTION_PERIODS}
+        optionLabel={(period) => t.periods[period]}
+        onChange={(retentionPeriod) => {
+          onControls({ retentionPeriod });
+        }}
+      />
+      <Select
+        name="retentionMode"
+        label={t.retentionMode}
+        value={view.retentionMode}
+        options={['exact', 'unbounded'] as const}
+        optionLabel={(mode) => t.modes[mode]}
+        onChange={(retentionMode) => {
+          onView({ retentionMode });
+        }}
+      />
+      <Select
+        name="funnelOrder"
+        label={t.funnelOrder}
+        value={controls.funnelOrder}
+        options={FUNNEL_ORDERS}
+        optionLabel={(order) => t.orders[order]}
+        onChange={(funnelOrder) => {
+          onControls({ funnelOrder });
+        }}
+      />
+      <Select
+        name="funnelWindow"
+        label={t.funnelWindow}
+        value={controls.funnelWindowDays}
+        options={FUNNEL_WINDOWS_DAYS}
+        optionLabel={(n) => fill(t.days, { n })}
+        onChange={(funnelWindowDays) => {
+          onControls({ funnelWindowDays });
+        }}
+      />
+      <StepsField
+        t={t}
+        steps={controls.funnelSteps}
+        eventNames={eventNames}
+        onChange={(funnelSteps) => {
+          onControls({ funnelSteps });
+        }}
+      />
+    </section>
+  );
+}
+
+function DateField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly min: string | undefined;
+  readonly max: string | undefined;
+  readonly onChange: (value: string) => void;
+}): ReactNode {
+  return (
+    <Field label={label}>
+      {(props) => (
+        <input
+          {...props}
+          type="date"
+          value={value}
+          min={min}
+          max={max}
+          onChange={(event) => {
+            if (event.target.value) onChange(event.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The funnel's steps as text: applied on Enter or when the field loses focus, not on every key. */
+function StepsField({
+  t,
+  steps,
+  eventNames,
+  onChange,
+}: {
+  readonly t: DemoStrings;
+  readonly steps: readonly string[];
+  readonly eventNames: readonly string[];
+  readonly onChange: (steps: readonly string[]) => void;
+}): ReactNode {
+  const joined = steps.join(', ');
+  const [text, setText] = useState(joined);
+  const [shown, setShown] = useState(joined);
+  if (shown !== joined) {
+    // The steps changed from outside (a new file): show them.
+    setShown(joined);
+    setText(joined);
+  }
+  const apply = (): void => {
+    const next = text
+      .split(',')
+      .map((step) => step.trim())
+      .filter((step) => step !== '');
+    if (next.join(', ') !== joined) onChange(next);
+  };
+  return (
+    <Field label={t.funnelSteps} hint={t.funnelStepsHint}>
+      {(props) => (
+        <>
+          <input
+            {...props}
+            className="demo-filters__steps"
+            type="text"
+            list={`${props.id}-names`}
+            value={text}
+            spellCheck={false}
+            onChange={(event) => {
+              setText(event.target.value);
+            }}
+            onBlur={apply}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') apply();
+            }}
+          />
+          <datalist id={`${props.id}-names`}>
+            {eventNames.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}

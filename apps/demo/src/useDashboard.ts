@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { controlsForData, type ComputeControls } from './dashboard/controls';
+import type { DashboardModel, DatasetSummary } from './dashboard/types';
+import type { Phase, WorkerRequest, WorkerResponse } from './worker/protocol';
+
+type Request = { readonly type: 'load-sample' } | { readonly type: 'load-file'; readonly file: File } | { readonly type: 'compute' };
+
+/** What the page knows of the worker's work. */
+export interface DashboardState {
+  readonly model: DashboardModel | null;
+  readonly summary: DatasetSummary | null;
+  /** Whether a load or a computation is under way. */
+  readonly busy: boolean;
+  readonly phase: Phase | null;
+  /** Progress of the current phase, in [0, 1]. */
+  readonly fraction: number;
+  /** How long the last computation took in the worker, in ms. */
+  readonly milliseconds: number | null;
+  /** How long loading the data set took in the worker (generating or reading, then indexing), in ms. */
+  readonly loadMilliseconds: number | null;
+  readonly error: string | null;
+}
+
+const INITIAL: DashboardState = {
+  model: null,
+  summary: null,
+  busy: true,
+  phase: 'generating',
+  fraction: 0,
+  milliseconds: null,
+  loadMilliseconds: null,
+  error: null,
+};
+
+/**
+ * Runs the dashboard's worker: loads the sample data at first, recomputes
+ * when the controls change, loads files on demand. One request at a time:
+ * while one runs, only the latest of those asked for meanwhile waits (a
+ * burst of control changes computes once more, not once per change).
+ *
+ * A loaded data set may adapt the controls (see `controlsForData`): the
+ * worker computes with the adapted ones and `onControlsAdapted` hands them
+ * to the page, which then does not recompute.
+ */
+export function useDashboard(
+  controls: ComputeControls,
+  onControlsAdapted: (controls: ComputeControls) => void,
+): { readonly state: DashboardState; readonly loadFile: (file: File) => void; readonly loadSample: () => void } {
+  const [state, setState] = useState<DashboardState>(INITIAL);
+  const worker = useRef<Worker | null>(null);
+  /** The controls of the last request sent or waiting: a change of the page's controls from these recomputes. */
+  const latest = useRef(controls);
+  const running = useRef<number | null>(null);
+  const waiting = useRef<Request | null>(null);
+  const nextId = useRef(0);
+  const adapted = useRef(onControlsAdapted);
+  adapted.current = onControlsAdapted;
+
+  const send = useCallback((request: Request) => {
+    if (!worker.current) return;
+    if (running.current !== null) {
+      // A waiting load is never replaced by a recomputation: the load computes too.
+      if (request.type !== 'compute' || waiting.current === null || waiting.current.type === 'compute') waiting.current = request;
+      return;
+    }
+    const id = ++nextId.current;
+    running.current = id;
+    setState((s) => ({ ...s, busy: true, phase: request.type === 'compute' ? 'computing' : s.phase, fraction: 0 }));
+    worker.current.postMessage({ ...request, id, controls: latest.current } satisfies WorkerRequest);
+  }, []);
+
+  useEffect(() => {
+    const instance = new Worker(new URL('./worker/dashboard.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = instance;
+    const finish = (): void => {
+      running.current = null;
+      const next = waiting.current;
+      waiting.current = null;
+      if (next) send(next);
+      else setState((s) => ({ ...s, busy: false, phase: null }));
+    };
+    instance.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      if (message.id !== running.current) return;
+      switch (message.type) {
+        case 'progress':
+          setState((s) => ({ ...s, phase: message.phase, fraction: message.fraction }));
+          break;
+        case 'loaded': {
+          const next = controlsForData(
+            latest.current,
+            message.summary.eventNames.map((entry) => entry.name),
+          );
+          if (next !== latest.current) {
+            latest.current = next;
+            adapted.current(next);
+          }
+          setState((s) => ({ ...s, summary: message.summary, loadMilliseconds: message.milliseconds, error: null }));
+          break;
+        }
+        case 'computed':
+          setState((s) => ({ ...s, model: message.model, milliseconds: message.milliseconds, error: null }));
+          finish();
+          break;
+        case 'failed':
+          setState((s) => ({ ...s, error: message.message, summary: message.summary ?? s.summary }));
+          finish();
+          break;
+      }
+    };
+    instance.onerror = (event) => {
+      running.current = null;
+      setState((s) => ({ ...s, error: event.message || 'The worker stopped.', busy: false, phase: null }));
+    };
+    send({ type: 'load-sample' });
+    return () => {
+      instance.terminate();
+      worker.current = null;
+      running.current = null;
+      waiting.current = null;
+    };
+  }, [send]);
+
+  useEffect(() => {
+    if (controls === latest.current) return;
+    latest.current = controls;
+    send({ type: 'compute' });
+  }, [controls, send]);
+
+  const loadFile = useCallback(
+    (file: File) => {
+      send({ type: 'load-file', file });
+    },
+    [send],
+  );
+  const loadSample = useCallback(() => {
+    send({ type: 'load-sample' });
+  }, [send]);
+  return { state, loadFile, loadSample };
+}

@@ -1,0 +1,79 @@
+/// <reference lib="webworker" />
+import { computeDashboard } from '../dashboard/computeDashboard';
+import { controlsForData, type ComputeControls } from '../dashboard/controls';
+import type { Dataset, DatasetSummary } from '../dashboard/types';
+import { fileDataset, sampleDataset, summarize } from './loadDataset';
+import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
+
+/**
+ * The dashboard's worker: it holds the data set (events indexed once into
+ * an `EventTable`) and computes every figure, so the page never freezes,
+ * even while a 100 MB file is read.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+let dataset: Dataset | null = null;
+
+const post = (message: WorkerResponse): void => {
+  self.postMessage(message);
+};
+const progress = (id: number, phase: Phase, fraction: number): void => {
+  post({ type: 'progress', id, phase, fraction });
+};
+
+/** Loads the data set a request asks for; `null` when a file had no readable rows (already reported). */
+async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promise<DatasetSummary | null> {
+  const { id } = request;
+  const started = performance.now();
+  let summary: DatasetSummary;
+  if (request.type === 'load-sample') {
+    progress(id, 'generating', 0);
+    dataset = sampleDataset();
+    summary = summarize(dataset, null);
+  } else {
+    progress(id, 'reading', 0);
+    const read = await fileDataset(request.file, (fraction) => {
+      progress(id, 'reading', fraction);
+    });
+    if (!read.dataset) {
+      const { name } = request.file;
+      const message = read.rejected > 0 ? `None of the ${read.rejected} rows of ${name} could be read.` : `${name} holds no events.`;
+      post({ type: 'failed', id, message, summary: { ...summarize(null, read), name } });
+      return null;
+    }
+    dataset = read.dataset;
+    summary = summarize(dataset, read);
+  }
+  post({ type: 'loaded', id, summary, milliseconds: performance.now() - started });
+  return summary;
+}
+
+function compute(id: number, data: Dataset, controls: ComputeControls): void {
+  progress(id, 'computing', 0);
+  const started = performance.now();
+  const model = computeDashboard(data, controls, (done, total) => {
+    progress(id, 'computing', done / total);
+  });
+  post({ type: 'computed', id, model, milliseconds: performance.now() - started });
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  let controls = request.controls;
+  if (request.type !== 'compute') {
+    const summary = await load(request);
+    if (!summary) return;
+    // A new data set may lack the funnel's events: the page adapts its controls by the same rule.
+    controls = controlsForData(
+      controls,
+      summary.eventNames.map((entry) => entry.name),
+    );
+  }
+  if (!dataset) throw new Error('No data is loaded.');
+  compute(request.id, dataset, controls);
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  handle(event.data).catch((error: unknown) => {
+    post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
+  });
+};
