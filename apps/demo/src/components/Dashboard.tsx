@@ -36,12 +36,11 @@ export function Dashboard({
     <>
       {range ? (
         <p className="demo-range" data-testid="range">
-          {fill(t.range, { from: fmt.date(range.from, 'medium'), to: fmt.date(range.to, 'medium'), zone: range.timeZone })}{' '}
-          <span className="demo-range__compare">
-            {range.previous
-              ? fill(t.comparedWith, { from: fmt.date(range.previous.from, 'medium'), to: fmt.date(range.previous.to, 'medium') })
-              : t.noComparison}
-          </span>
+          <strong>{fill(t.range, { from: fmt.date(range.from, 'medium'), to: fmt.date(range.to, 'medium'), zone: range.timeZone })}</strong>
+          {' · '}
+          {range.previous
+            ? fill(t.comparedWith, { from: fmt.date(range.previous.from, 'medium'), to: fmt.date(range.previous.to, 'medium') })
+            : t.noComparison}
         </p>
       ) : null}
       <div className="demo-grid">

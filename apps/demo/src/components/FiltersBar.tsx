@@ -187,31 +187,28 @@ function StepsField({
       .filter((step) => step !== '');
     if (next.join(', ') !== joined) onChange(next);
   };
+  const known = eventNames.slice(0, 8).join(', ');
   return (
-    <Field label={t.funnelSteps} hint={t.funnelStepsHint}>
+    <Field label={t.funnelSteps} hint={known ? `${t.funnelStepsHint} ${fill(t.eventsInData, { names: known })}` : t.funnelStepsHint}>
       {(props) => (
-        <>
-          <input
-            {...props}
-            className="demo-filters__steps"
-            type="text"
-            list={`${props.id}-names`}
-            value={text}
-            spellCheck={false}
-            onChange={(event) => {
-              setText(event.target.value);
-            }}
-            onBlur={apply}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') apply();
-            }}
-          />
-          <datalist id={`${props.id}-names`}>
-            {eventNames.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </>
+        <textarea
+          {...props}
+          className="demo-filters__steps"
+          rows={2}
+          value={text}
+          spellCheck={false}
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+          onBlur={apply}
+          onKeyDown={(event) => {
+            // Enter applies the steps; a list of names has no use for line breaks.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              apply();
+            }
+          }}
+        />
       )}
     </Field>
   );

@@ -21,6 +21,7 @@ export interface DemoStrings {
   readonly days: string;
   readonly funnelSteps: string;
   readonly funnelStepsHint: string;
+  readonly eventsInData: string;
   readonly language: string;
   readonly theme: string;
   readonly themes: Readonly<Record<'light' | 'dark', string>>;
@@ -79,6 +80,7 @@ const en: DemoStrings = {
   days: '{n} days',
   funnelSteps: 'Funnel steps',
   funnelStepsHint: 'Event names, separated by commas.',
+  eventsInData: 'Most frequent: {names}.',
   language: 'Language',
   theme: 'Theme',
   themes: { light: 'Light', dark: 'Dark' },
@@ -153,6 +155,7 @@ const fr: DemoStrings = {
   days: '{n} jours',
   funnelSteps: 'Étapes du tunnel',
   funnelStepsHint: 'Noms d’événements, séparés par des virgules.',
+  eventsInData: 'Les plus fréquents : {names}.',
   language: 'Langue',
   theme: 'Thème',
   themes: { light: 'Clair', dark: 'Sombre' },
@@ -225,6 +228,7 @@ const zhTW: DemoStrings = {
   days: '{n} 天',
   funnelSteps: '漏斗步驟',
   funnelStepsHint: '事件名稱，以逗號分隔。',
+  eventsInData: '最常見：{names}。',
   language: '語言',
   theme: '主題',
   themes: { light: '淺色', dark: '深色' },

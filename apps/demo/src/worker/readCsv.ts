@@ -33,6 +33,7 @@ export function readCsv(input: File | string, onProgress: (fraction: number) => 
     let collector: EventRowCollector | null = null;
     let line = 1;
     let chunks = 0;
+    let failed = false;
     // Text and files stream through the same chunked parser (text in tests, files in the worker).
     Papa.parse<string[], File>(input as File, {
       delimiter: ',',
@@ -57,14 +58,17 @@ export function readCsv(input: File | string, onProgress: (fraction: number) => 
             else collector!.add(header.candidate(row), start);
           });
         } catch (error) {
-          parser.abort();
+          // Settle first: aborting calls `complete` at once.
+          failed = true;
           reject(error instanceof Error ? error : new Error(String(error)));
+          parser.abort();
           return;
         }
         chunks += 1;
         onProgress(Math.min(1, (chunks * CSV_CHUNK_SIZE) / Math.max(1, size)));
       },
       complete() {
+        if (failed) return;
         if (!collector) reject(new MissingColumnsError('The file is empty: expected a header line with user_id, name and timestamp.'));
         else resolve(collector.result());
       },

@@ -1,0 +1,98 @@
+import {
+  activation,
+  activeUsers,
+  csat,
+  eventTableFromColumns,
+  funnel,
+  generateSampleData,
+  northStarTree,
+  nps,
+  retention,
+  sessions,
+  toEventTable,
+} from '@kpikit/core';
+import { describe, expect, it } from 'vitest';
+import { computeDashboard } from '../src/dashboard/computeDashboard';
+import { controlsForData, DEFAULT_COMPUTE_CONTROLS, SAMPLE_FUNNEL_STEPS, type ComputeControls } from '../src/dashboard/controls';
+import type { Dataset } from '../src/dashboard/types';
+
+const DAY = 86_400_000;
+// A small version of the sample: 400 users over 60 days from 2024-01-01 (Paris).
+const data = generateSampleData({ seed: 3, users: 400, days: 60, timeZone: 'Europe/Paris' });
+const sample: Dataset = {
+  source: 'sample',
+  name: 'sample',
+  table: toEventTable(data.events),
+  surveys: data.surveys,
+  subscriptions: data.subscriptions,
+  northStar: data.northStar,
+  currency: 'EUR',
+};
+
+describe('computeDashboard', () => {
+  it("shows exactly core's figures for the range and options the controls name", () => {
+    const controls: ComputeControls = { ...DEFAULT_COMPUTE_CONTROLS, preset: 'last30', funnelOrder: 'strict', funnelWindowDays: 14 };
+    const progress: number[] = [];
+    const model = computeDashboard(sample, controls, (done, total) => progress.push(done / total));
+    const { range } = model;
+    expect([range.to, range.days, range.previous?.to]).toEqual([range.last, 30, dayBefore(range.from)]);
+    const zone = { timeZone: 'Europe/Paris' };
+    const current = { from: range.from, to: range.to, ...zone };
+    const previous = { ...range.previous!, ...zone };
+    expect(model.nps).toEqual(nps(data.surveys.nps));
+    expect(model.csat).toEqual(csat(data.surveys.csat));
+    expect(model.activeUsers).toEqual({ current: activeUsers(sample.table, current), previous: activeUsers(sample.table, previous) });
+    const cohorts = { ...current, period: 'week', periods: 12, startEvent: 'signup' } as const;
+    expect(model.retention.exact).toEqual(retention(sample.table, { ...cohorts, mode: 'exact' }));
+    expect(model.retention.unbounded).toEqual(retention(sample.table, { ...cohorts, mode: 'unbounded' }));
+    expect(model.funnel).toEqual(funnel(sample.table, { ...current, steps: [...SAMPLE_FUNNEL_STEPS], order: 'strict', window: 14 * DAY }));
+    expect(model.sessions.current).toEqual(sessions(sample.table, current));
+    expect(model.activation?.previous).toEqual(
+      activation(sample.table, { ...previous, signupEvent: 'signup', ahaEvent: 'activate', days: 7 }),
+    );
+    expect(model.northStar).toEqual(northStarTree(data.northStar));
+    expect(model.revenue?.mrr.current).toBeGreaterThan(0);
+    // Progress rises to 1.
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('shows empty cards, not zeros, for what a file does not have', () => {
+    const table = eventTableFromColumns({
+      userId: ['a', 'a', 'b'],
+      name: ['open', 'buy', 'open'],
+      timestamp: ['2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z', '2024-05-02T10:00:00Z'],
+    });
+    const file: Dataset = { source: 'file', name: 'f.csv', table, surveys: null, subscriptions: null, northStar: null, currency: 'EUR' };
+    const controls = controlsForData({ ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC' }, ['open', 'buy']);
+    const model = computeDashboard(file, controls);
+    expect([model.nps, model.csat, model.revenue, model.activation, model.northStar]).toEqual([null, null, null, null, null]);
+    expect(model.funnel?.steps.map((step) => [step.name, step.count])).toEqual([
+      ['open', 2],
+      ['buy', 1],
+    ]);
+    // Without signup events, cohorts start at each user's first event.
+    expect(model.retention.exact.cohorts.map((cohort) => cohort.size)).toEqual([2]);
+  });
+
+  it('shows no funnel with fewer than two steps', () => {
+    expect(computeDashboard(sample, { ...DEFAULT_COMPUTE_CONTROLS, funnelSteps: ['pay'] }).funnel).toBeNull();
+  });
+});
+
+describe('controlsForData', () => {
+  it("keeps the funnel when the data has its events, else starts from the data's most frequent ones", () => {
+    const controls = DEFAULT_COMPUTE_CONTROLS;
+    expect(controlsForData(controls, ['pay', 'feature_used', 'start_trial', 'view_pricing', 'login'])).toBe(controls);
+    expect(controlsForData(controls, ['open', 'buy', 'share', 'leave']).funnelSteps).toEqual(['open', 'buy', 'share']);
+    expect(controlsForData({ ...controls, funnelSteps: ['open'] }, ['open', 'buy']).funnelSteps).toEqual(['open', 'buy']);
+    // Back to the sample: its own funnel again.
+    expect(controlsForData({ ...controls, funnelSteps: ['open', 'buy'] }, [...SAMPLE_FUNNEL_STEPS, 'login']).funnelSteps).toEqual(
+      SAMPLE_FUNNEL_STEPS,
+    );
+  });
+});
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+}
