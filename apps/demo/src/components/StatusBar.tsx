@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { DashboardState } from '../useDashboard';
+import type { Phase } from '../worker/protocol';
 import { fill, type DemoStrings } from '../i18n/strings';
+
+const measured: ReadonlySet<Phase> = new Set(['reading', 'computing']);
 
 /**
  * What the worker is doing: a progress bar while it works, then how long the
@@ -22,7 +25,8 @@ export function StatusBar({
     <div className="demo-status" data-busy={state.busy || undefined} data-testid="status">
       {state.busy && state.phase ? (
         <>
-          <progress max={1} value={state.fraction} aria-label={t.phases[state.phase]} />
+          {/* Generating and indexing are one step each: an indeterminate bar; reading and computing report their fraction. */}
+          <progress max={1} aria-label={t.phases[state.phase]} {...(measured.has(state.phase) ? { value: state.fraction } : {})} />
           <span>{t.phases[state.phase]}</span>
         </>
       ) : null}

@@ -28,13 +28,21 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
   let summary: DatasetSummary;
   if (request.type === 'load-sample') {
     progress(id, 'generating', 0);
-    dataset = sampleDataset();
+    dataset = sampleDataset(() => {
+      progress(id, 'indexing', 0);
+    });
     summary = summarize(dataset, null);
   } else {
     progress(id, 'reading', 0);
-    const read = await fileDataset(request.file, (fraction) => {
-      progress(id, 'reading', fraction);
-    });
+    const read = await fileDataset(
+      request.file,
+      (fraction) => {
+        progress(id, 'reading', fraction);
+      },
+      () => {
+        progress(id, 'indexing', 0);
+      },
+    );
     if (!read.dataset) {
       const { name } = request.file;
       const message = read.rejected > 0 ? `None of the ${read.rejected} rows of ${name} could be read.` : `${name} holds no events.`;

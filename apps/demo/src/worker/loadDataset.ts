@@ -6,8 +6,9 @@ import { readCsv } from './readCsv';
 import { readJsonLines } from './readJsonLines';
 
 /** The generated product: events, surveys, subscriptions and its North Star tree. */
-export function sampleDataset(): Dataset {
+export function sampleDataset(onIndexing: () => void = () => undefined): Dataset {
   const data = generateSampleData(SAMPLE_OPTIONS);
+  onIndexing();
   return {
     source: 'sample',
     name: `Sample SaaS, seed ${SAMPLE_OPTIONS.seed}`,
@@ -23,10 +24,12 @@ export function sampleDataset(): Dataset {
 export async function fileDataset(
   file: File,
   onProgress: (fraction: number) => void,
+  onIndexing: () => void,
 ): Promise<{ dataset: Dataset | null; rows: number; rejected: number; issues: readonly RowIssue[] }> {
   const read: ReadEvents = (await isJsonLines(file)) ? await readJsonLines(file, onProgress) : await readCsv(file, onProgress);
   const { rows, rejected, issues } = read;
   if (rows === 0) return { dataset: null, rows, rejected, issues };
+  onIndexing();
   const table = eventTableFromColumns(read.columns);
   return {
     dataset: { source: 'file', name: file.name, table, surveys: null, subscriptions: null, northStar: null, currency: SAMPLE_CURRENCY },
