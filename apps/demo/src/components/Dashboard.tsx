@@ -75,7 +75,8 @@ export function Dashboard({
           onModeChange={(retentionMode) => {
             onView({ retentionMode });
           }}
-          maxHeight={520}
+          // Tall enough for the default view (13 weekly cohorts under the average row) without cutting the last row.
+          maxHeight={600}
         />
         <NorthStarTree
           className="demo-card demo-card--wide"

@@ -1,4 +1,5 @@
 import { useId, useState, type DragEvent, type ReactNode } from 'react';
+import { SAMPLE_OPTIONS } from '../dashboard/sample';
 import type { DatasetSummary } from '../dashboard/types';
 import { fill, type DemoStrings } from '../i18n/strings';
 
@@ -49,7 +50,7 @@ export function DataPanel({
       </h2>
       {summary ? (
         <p className="demo-data__summary" data-testid="data-summary">
-          <strong>{summary.name}</strong>
+          <strong>{summary.source === 'sample' ? fill(t.sampleName, { seed: SAMPLE_OPTIONS.seed }) : summary.name}</strong>
           <span>{fill(t.dataSummary, { events: format(summary.events), users: format(summary.users) })}</span>
           {summary.duplicates > 0 ? <span>{fill(t.duplicates, { n: format(summary.duplicates) })}</span> : null}
         </p>

@@ -112,7 +112,7 @@ export function FiltersBar({
         label={t.funnelWindow}
         value={controls.funnelWindowDays}
         options={FUNNEL_WINDOWS_DAYS}
-        optionLabel={(n) => fill(t.days, { n })}
+        optionLabel={(n) => fill(n === 1 ? t.day : t.days, { n })}
         onChange={(funnelWindowDays) => {
           onControls({ funnelWindowDays });
         }}

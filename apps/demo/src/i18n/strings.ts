@@ -19,6 +19,8 @@ export interface DemoStrings {
   readonly orders: Readonly<Record<'ordered' | 'strict' | 'any', string>>;
   readonly funnelWindow: string;
   readonly days: string;
+  /** `days` for one day. */
+  readonly day: string;
   readonly funnelSteps: string;
   readonly funnelStepsHint: string;
   readonly eventsInData: string;
@@ -31,6 +33,8 @@ export interface DemoStrings {
   readonly dropHint: string;
   readonly fileFormat: string;
   readonly dataSummary: string;
+  /** The built-in data set's name. */
+  readonly sampleName: string;
   readonly duplicates: string;
   readonly rejected: string;
   readonly issueLine: string;
@@ -78,6 +82,7 @@ const en: DemoStrings = {
   orders: { ordered: 'Ordered', strict: 'Strict', any: 'Any order' },
   funnelWindow: 'Funnel window',
   days: '{n} days',
+  day: '{n} day',
   funnelSteps: 'Funnel steps',
   funnelStepsHint: 'Event names, separated by commas.',
   eventsInData: 'Most frequent: {names}.',
@@ -91,6 +96,7 @@ const en: DemoStrings = {
   fileFormat:
     'CSV with user_id, name, timestamp columns (epoch ms or ISO 8601 with an offset; other columns become properties), or JSON lines.',
   dataSummary: '{events} events from {users} users',
+  sampleName: 'Sample SaaS, seed {seed}',
   duplicates: '{n} exact duplicates counted once',
   rejected: '{n} rows could not be read and were left out. The first ones:',
   issueLine: 'Line {line}, {field}: {message}',
@@ -153,6 +159,7 @@ const fr: DemoStrings = {
   orders: { ordered: 'Ordonné', strict: 'Strict', any: 'Tout ordre' },
   funnelWindow: 'Fenêtre du tunnel',
   days: '{n} jours',
+  day: '{n} jour',
   funnelSteps: 'Étapes du tunnel',
   funnelStepsHint: 'Noms d’événements, séparés par des virgules.',
   eventsInData: 'Les plus fréquents : {names}.',
@@ -166,6 +173,7 @@ const fr: DemoStrings = {
   fileFormat:
     'CSV avec les colonnes user_id, name, timestamp (ms epoch ou ISO 8601 avec décalage ; les autres colonnes deviennent des propriétés), ou JSON lines.',
   dataSummary: '{events} événements de {users} utilisateurs',
+  sampleName: 'SaaS d’exemple, graine {seed}',
   duplicates: '{n} doublons exacts comptés une fois',
   rejected: '{n} lignes illisibles ont été écartées. Les premières :',
   issueLine: 'Ligne {line}, {field} : {message}',
@@ -226,6 +234,7 @@ const zhTW: DemoStrings = {
   orders: { ordered: '依序', strict: '嚴格', any: '任意順序' },
   funnelWindow: '漏斗時間窗',
   days: '{n} 天',
+  day: '{n} 天',
   funnelSteps: '漏斗步驟',
   funnelStepsHint: '事件名稱，以逗號分隔。',
   eventsInData: '最常見：{names}。',
@@ -238,6 +247,7 @@ const zhTW: DemoStrings = {
   dropHint: '或拖放至此',
   fileFormat: 'CSV，欄位為 user_id、name、timestamp（epoch 毫秒或含時差的 ISO 8601；其他欄位成為屬性），或 JSON lines。',
   dataSummary: '{users} 位使用者的 {events} 筆事件',
+  sampleName: '範例 SaaS，隨機種子 {seed}',
   duplicates: '{n} 筆完全重複的事件只計一次',
   rejected: '{n} 列無法讀取，已略過。前幾列：',
   issueLine: '第 {line} 行，{field}：{message}',

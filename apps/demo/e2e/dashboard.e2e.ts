@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { card, launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import { SAMPLE, sampleFigures } from './support/expected';
+import {
+  expectedFigures,
+  expectedRangeText,
+  expectedRetentionCells,
+  kpiCardTitles,
+  shownFigures,
+  shownRetentionCells,
+} from './support/figures';
+
+let browser: Browser;
+let dashboard: DashboardPage;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  dashboard = await openDashboard(browser);
+});
+
+afterAll(async () => {
+  await dashboard.close();
+  await browser.close();
+});
+
+describe('the dashboard over the sample data', () => {
+  it('loads without a console error, a page error or a failed request, and draws every widget', async () => {
+    const { page, problems } = dashboard;
+    expect(await page.title()).toBe('Acme Analytics · kpikit demo');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Product health');
+
+    // Thirteen widgets, every one showing data: no skeleton, no empty or error state.
+    const states = await page.locator('.kpikit-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')));
+    expect(states).toEqual(Array.from({ length: 13 }, () => 'ready'));
+
+    // The NPS gauge: its dial and score.
+    await expect.poll(() => page.locator('.kpikit-nps-gauge svg .kpikit-nps-gauge__value-arc').count()).toBeGreaterThan(0);
+    expect(await page.locator('.kpikit-nps-gauge__score').innerText()).toMatch(/^[+−]?\d+$/);
+    // The stickiness card: a percentage and its sparkline.
+    expect(await page.locator('.kpikit-stickiness-card .kpikit-kpi-card__value').innerText()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.locator('.kpikit-stickiness-card svg path').count()).toBeGreaterThan(0);
+    // Eight KPI cards, in the order of the screen.
+    expect(await kpiCardTitles(page)).toEqual([
+      'Monthly recurring revenue',
+      'Average revenue per customer',
+      'Customer churn',
+      'Customer lifetime value',
+      'Customer acquisition cost',
+      'Customer satisfaction',
+      'Activation rate',
+      'Sessions per user',
+    ]);
+    for (const value of await page.locator('.kpikit-kpi-card:not(.kpikit-stickiness-card) .kpikit-kpi-card__value').allInnerTexts()) {
+      expect(value).toMatch(/\d/);
+    }
+    // The funnel: the four sample steps under their display names.
+    expect(await page.locator('.kpikit-funnel__name').allInnerTexts()).toEqual([
+      'Visited pricing',
+      'Started a trial',
+      'Used a feature (PQL)',
+      'Paid',
+    ]);
+    // The cohort grid: weeks 0…12, an average row and a row per cohort.
+    const grid = card(page, 'Retention by signup week');
+    expect(await grid.locator('thead th[scope="col"]').allInnerTexts()).toEqual([
+      'Cohort',
+      ...Array.from({ length: 13 }, (_, k) => `Week ${k}`),
+    ]);
+    expect(await grid.locator('tbody tr').count()).toBeGreaterThan(5);
+    // The default view's cohorts all fit: no row cut off at the bottom of the grid's scrolling area.
+    expect(
+      await grid.locator('.kpikit-retention-grid__scroll').evaluate((area) => area.scrollHeight - area.clientHeight),
+    ).toBeLessThanOrEqual(0);
+    // The North Star tree: the root and its first two levels.
+    expect(await page.locator('.kpikit-north-star [role="treeitem"]').count()).toBeGreaterThan(3);
+
+    // Nothing reads NaN, undefined, null or Infinity anywhere on the page.
+    expect(await page.locator('body').innerText()).not.toMatch(/NaN|undefined|null|Infinity/);
+    expect(problems).toEqual([]);
+  });
+
+  it('states the default range: the last 90 local days of the data in Europe/Paris, and the 90 days before', async () => {
+    const figures = sampleFigures();
+    expect(figures.range).toMatchObject({ from: '2024-03-31', to: '2024-06-28', timeZone: 'Europe/Paris' });
+    expect(await dashboard.page.getByTestId('range').innerText()).toBe(expectedRangeText(figures));
+  });
+
+  it('shows the figures core computes for the same data, range and options', async () => {
+    const { page } = dashboard;
+    const figures = sampleFigures();
+    const summary = await page.getByTestId('data-summary').innerText();
+    expect(summary).toBe(
+      `Sample SaaS, seed ${SAMPLE.seed}\n${figures.events.toLocaleString('en')} events from ${figures.users.toLocaleString('en')} users`,
+    );
+    expect(figures.users).toBe(SAMPLE.users);
+
+    const shown = await shownFigures(page);
+    expect(shown).toEqual(expectedFigures(figures));
+    // Every cell of the grid (exact retention, the default).
+    expect(await shownRetentionCells(page)).toEqual(expectedRetentionCells(figures.retention.exact));
+  });
+
+  it('reports how long computing and loading took', async () => {
+    expect(await dashboard.page.getByTestId('computed-in').innerText()).toMatch(/^Computed in [\d,]+ ms · data loaded in [\d,]+ ms$/);
+  });
+});
