@@ -6,6 +6,7 @@
 import type { NorthStarNodeResult, RetentionResult } from '@kpikit/core';
 import { createFormatter, type Formatter } from '@kpikit/react';
 import type { Page } from 'playwright-core';
+import { stringsFor } from '../../src/i18n/strings';
 import { cardValue } from './browser';
 import type { SampleFigures } from './expected';
 
@@ -52,9 +53,10 @@ export async function shownFigures(page: Page, locale: DemoLocale = 'en'): Promi
   };
 }
 
-/** A North Star node's value as the tree writes it: rates as percentages, else the number (compact from 100) and its unit. */
-function northStarValue(node: NorthStarNodeResult, fmt: Formatter): string {
-  const { value, unit } = node;
+/** A North Star node's value as the tree writes it: rates as percentages, else the number (compact from 100) and its unit in the page's language. */
+function northStarValue(node: NorthStarNodeResult, fmt: Formatter, locale: DemoLocale): string {
+  const { value } = node;
+  const unit = node.unit === null ? null : (stringsFor(locale).northStarUnits[node.unit] ?? node.unit);
   if (value === null) return fmt.number(null);
   if (unit === 'ratio' || unit === 'rate' || unit === '%' || unit === 'percent') return fmt.percent(value);
   const number = Math.abs(value) < 100 && !Number.isInteger(value) ? fmt.number(value, { maximumFractionDigits: 1 }) : fmt.compact(value);
@@ -80,7 +82,7 @@ export function expectedFigures(figures: SampleFigures, locale: DemoLocale = 'en
     mrr: fmt.currency(figures.mrr / 100, 'EUR'),
     sessionsPerUser: fmt.number(figures.sessionsPerUser),
     funnel: figures.funnel.map((count) => fmt.t('funnel.users', { count: fmt.count(count) }, count)),
-    northStarRoot: northStarValue(figures.northStarRoot, fmt),
+    northStarRoot: northStarValue(figures.northStarRoot, fmt, locale),
   };
 }
 

@@ -1,7 +1,8 @@
 import { whatIf } from '@kpikit/core';
 import { createFormatter, FunnelChart, NorthStarTree, NpsGauge, RetentionCohortGrid, StickinessCard } from '@kpikit/react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { SAMPLE_FUNNEL_STEPS, type ComputeControls, type ViewControls } from '../dashboard/controls';
+import { localizeTree } from '../dashboard/localizeTree';
 import type { DashboardModel } from '../dashboard/types';
 import { fill, type DemoStrings } from '../i18n/strings';
 import { KpiCards } from './KpiCards';
@@ -32,6 +33,8 @@ export function Dashboard({
   const fmt = createFormatter(view.locale);
   const range = model?.range;
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
+  const tree = model?.northStar;
+  const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
   return (
     <>
       {range ? (
@@ -80,7 +83,7 @@ export function Dashboard({
         />
         <NorthStarTree
           className="demo-card demo-card--wide"
-          data={model?.northStar}
+          data={northStar}
           loading={loading}
           whatIf={whatIf}
           emptyMessage={model && !model.northStar ? t.noTree : undefined}

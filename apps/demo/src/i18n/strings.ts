@@ -62,6 +62,9 @@ export interface DemoStrings {
   readonly funnelNeedsSteps: string;
   readonly sampleSteps: readonly string[];
   readonly retentionTitle: Readonly<Record<'day' | 'week' | 'month', string>>;
+  /** The sample's North Star nodes, by id, and units; absent entries keep the data's own words. */
+  readonly northStarLabels: Readonly<Record<string, string>>;
+  readonly northStarUnits: Readonly<Record<string, string>>;
 }
 
 const en: DemoStrings = {
@@ -133,6 +136,8 @@ const en: DemoStrings = {
   funnelNeedsSteps: 'Name at least two events for the funnel.',
   sampleSteps: ['Visited pricing', 'Started a trial', 'Used a feature (PQL)', 'Paid'],
   retentionTitle: { day: 'Retention by signup day', week: 'Retention by signup week', month: 'Retention by signup month' },
+  northStarLabels: {},
+  northStarUnits: {},
 };
 
 const fr: DemoStrings = {
@@ -214,6 +219,18 @@ const fr: DemoStrings = {
     week: 'Rétention par semaine d’inscription',
     month: 'Rétention par mois d’inscription',
   },
+  northStarLabels: {
+    weeklyActivePayingAccounts: 'Comptes payants actifs par semaine',
+    newPayingAccounts: 'Nouveaux comptes payants',
+    weeklySignups: 'Inscriptions',
+    activationRate: 'Activations par inscription',
+    paidConversion: 'Nouveaux comptes payants par activation',
+    retainedPayingAccounts: 'Comptes payants conservés',
+    lastWeekPayingAccounts: 'Comptes payants actifs la semaine précédente',
+    weeklyRetention: 'Rétention d’une semaine à l’autre',
+    reactivatedPayingAccounts: 'Comptes payants réactivés',
+  },
+  northStarUnits: { accounts: 'comptes' },
 };
 
 const zhTW: DemoStrings = {
@@ -279,6 +296,18 @@ const zhTW: DemoStrings = {
   funnelNeedsSteps: '請至少指定兩個漏斗事件。',
   sampleSteps: ['瀏覽定價', '開始試用', '使用功能（PQL）', '付費'],
   retentionTitle: { day: '依註冊日的留存', week: '依註冊週的留存', month: '依註冊月的留存' },
+  northStarLabels: {
+    weeklyActivePayingAccounts: '每週活躍付費帳戶',
+    newPayingAccounts: '新付費帳戶',
+    weeklySignups: '註冊數',
+    activationRate: '每次註冊的啟用數',
+    paidConversion: '每次啟用的新付費帳戶',
+    retainedPayingAccounts: '留存付費帳戶',
+    lastWeekPayingAccounts: '前一週活躍付費帳戶',
+    weeklyRetention: '週留存率',
+    reactivatedPayingAccounts: '重新啟用的付費帳戶',
+  },
+  northStarUnits: { accounts: '個帳戶' },
 };
 
 const STRINGS: Readonly<Record<DemoLocale, DemoStrings>> = { en, fr, 'zh-TW': zhTW };

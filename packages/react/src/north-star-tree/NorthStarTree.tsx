@@ -36,7 +36,7 @@ const OPTION_KEYS = [
 ] as const satisfies readonly (keyof NorthStarTreeOptions)[];
 
 const CARD_WIDTH = 184;
-const CARD_HEIGHT = 100;
+const CARD_HEIGHT = 112;
 const GAP_X = 24;
 const GAP_Y = 56;
 const PADDING = 16;
@@ -338,30 +338,31 @@ function NodeCard({
       onFocus={onFocus}
     >
       <rect className="kpikit-north-star__card" width={CARD_WIDTH} height={CARD_HEIGHT} rx={8} />
-      {/* A nested svg clips a long label to the card; the whole label stays in the accessible name. */}
-      <svg x={12} y={8} width={CARD_WIDTH - 24} height={20} overflow="hidden">
-        <text className="kpikit-north-star__label" y={14}>
+      {/* HTML in the card, so that a long label ends in an ellipsis; the whole label stays in the accessible name. */}
+      <foreignObject x={12} y={8} width={CARD_WIDTH - 24} height={20}>
+        <div className="kpikit-north-star__label" title={item.node.label}>
           {item.node.label}
-        </text>
-      </svg>
+        </div>
+      </foreignObject>
       <text className="kpikit-north-star__value" x={12} y={50}>
         {item.valueText}
       </text>
       {item.changeText ? (
-        <text className="kpikit-north-star__change" x={12} y={70}>
+        <text className="kpikit-north-star__change" x={12} y={68}>
           {item.changeText}
         </text>
       ) : null}
       {progress !== null ? (
         <g className="kpikit-north-star__progress" data-met={item.node.targetMet ? 'true' : 'false'}>
-          <text x={CARD_WIDTH - 12} y={70} textAnchor="end">
+          {/* A line of its own: beside the change it collides in longer languages ("89 % de l’objectif"). */}
+          <text x={12} y={86}>
             {item.progressText}
           </text>
-          <rect className="kpikit-north-star__track" x={12} y={82} width={CARD_WIDTH - 24} height={4} rx={2} />
+          <rect className="kpikit-north-star__track" x={12} y={94} width={CARD_WIDTH - 24} height={4} rx={2} />
           <rect
             className="kpikit-north-star__fill"
             x={12}
-            y={82}
+            y={94}
             width={Math.max(0, Math.min(1, progress)) * (CARD_WIDTH - 24)}
             height={4}
             rx={2}
