@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
 import { dailyExact, largeWeekly, monthlyExact, weeklyExact, weeklyUnbounded } from '../test/retentionFixtures';
 import { RetentionCohortGrid } from './RetentionCohortGrid';
@@ -59,10 +59,51 @@ export const TraditionalChinese: Story = { args: { locale: 'zh-TW' } };
 /** A phone-width container: the grid scrolls sideways, the cohort column stays. */
 export const Narrow: Story = { parameters: { frame: { width: 320 } } };
 
-/** 104 weekly cohorts × 104 weeks, two years: scrolls both ways with the header row and cohort column in view. */
+/**
+ * 104 weekly cohorts × 104 weeks, two years: scrolls both ways with the
+ * header row and cohort column in view. Only the rows and columns in view
+ * are rendered; the table still tells its full size.
+ */
 export const Large: Story = {
   args: { data: undefined },
   loaders: [() => ({ large: largeWeekly() })],
   render: (args, { loaded }) => <RetentionCohortGrid {...args} data={loaded['large'] as ReturnType<typeof largeWeekly>} />,
   parameters: { frame: { width: 960 } },
+  play: async ({ canvasElement }) => {
+    const grid = within(canvasElement).getByRole('grid', { name: 'Retention' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '106');
+    await expect(grid).toHaveAttribute('aria-colcount', '105');
+    await expect(grid.querySelectorAll('[data-cell]').length).toBeLessThan(1000);
+  },
+};
+
+/** The same grid after End, then Page Down twice from the first cell: the window follows the focus far from where it started. */
+export const LargeKeyboard: Story = {
+  ...Large,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const grid = canvas.getByRole('grid', { name: 'Retention' });
+    grid.querySelector<HTMLElement>('[data-cell="0:0"]')!.focus();
+    await userEvent.keyboard('{End}{PageDown}{PageDown}');
+    // Twenty cohorts down from the average row's last period: the 20th cohort, which has 104 − 19 = 85 periods.
+    await expect(grid.querySelector('[data-cell="20:84"]')).toHaveFocus();
+    await expect(canvas.getByRole('tooltip')).toHaveTextContent(/Week 84/);
+  },
+};
+
+/** Two years of cohorts in a phone-width container. */
+export const LargeNarrow: Story = { ...Large, parameters: { frame: { width: 320 } } };
+
+/** Two years of cohorts on a dark host, scrolled to the middle of the table. */
+export const LargeDark: Story = {
+  ...Large,
+  args: { data: undefined, theme: darkTheme },
+  parameters: { frame: { dark: true, width: 960 } },
+  play: async ({ canvasElement }) => {
+    const scroller = canvasElement.querySelector<HTMLElement>('.kpikit-retention-grid__scroll')!;
+    scroller.scrollTo({ left: scroller.scrollWidth / 2, top: scroller.scrollHeight / 3 });
+    // The rows and columns of the middle of the table are rendered once the scroll is seen: Week 54, the 38th cohort.
+    await waitFor(() => expect(scroller.querySelector('th[aria-colindex="56"]')).toHaveTextContent('Week 54'));
+    await waitFor(() => expect(scroller.querySelector('tr[aria-rowindex="40"]')).not.toBeNull());
+  },
 };

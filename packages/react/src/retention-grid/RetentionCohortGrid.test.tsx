@@ -1,8 +1,11 @@
 import type { RetentionResult } from '@kpikit/core';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { act, useState } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { weeklyExact } from '../test/retentionFixtures';
 import { RetentionCohortGrid } from './RetentionCohortGrid';
 import { shadeLevel } from './useRetentionGrid';
 
@@ -208,34 +211,220 @@ describe('RetentionCohortGrid', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Export failed');
     expect(screen.getByRole('figure').getBoundingClientRect().height).toBeGreaterThan(60);
   });
+});
 
-  it('renders 104 × 104 and keeps the header row and the cohort column in view while scrolling', async () => {
-    const cohorts = Array.from({ length: 104 }, (_, c) => {
-      const length = 104 - c;
-      const size = 100 + c;
-      const counts = Array.from({ length }, (_, k) => (k === 0 ? size : Math.round(size * 0.4 * Math.exp(-k / 30))));
-      return {
-        start: new Date(Date.UTC(2023, 0, 2 + 7 * c)).toISOString().slice(0, 10),
-        size,
-        counts,
-        rates: counts.map((count) => count / size),
-        incomplete: counts.map((_, k) => k === length - 1),
-      };
-    });
-    const large: RetentionResult = { ...exact, periods: 103, cohorts, average: Array.from({ length: 104 }, () => 0.3) };
-    render(<RetentionCohortGrid data={large} maxHeight={400} />);
-    expect(document.querySelectorAll('td[data-cell]')).toHaveLength(104 + (104 * 105) / 2);
-    const scroller = document.querySelector<HTMLElement>('.kpikit-retention-grid__scroll')!;
-    scroller.scrollTo({ left: 3000, top: 2000 });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const frame = scroller.getBoundingClientRect();
-    const header = screen.getAllByRole('columnheader')[0]!.getBoundingClientRect();
-    const label = screen.getAllByRole('rowheader')[60]!.getBoundingClientRect();
-    expect(Math.round(header.top)).toBe(Math.round(frame.top));
-    expect(Math.round(label.left)).toBe(Math.round(frame.left));
-    // Keyboard movement deep in the grid.
-    cell(60, 0)!.focus();
+/**
+ * 104 weekly cohorts from Monday 2023-01-02, the last starting 103 weeks later
+ * (2023-01-02 + 721 days = 2024-12-23); cohort c has 100 + c users and 104 − c
+ * periods, its last one still running. Users back in period k ≥ 1:
+ * round(size × 0.4 × e^(−k / 30)). The weighted average is 30 % throughout.
+ */
+function largeResult(): RetentionResult {
+  const cohorts = Array.from({ length: 104 }, (_, c) => {
+    const length = 104 - c;
+    const size = 100 + c;
+    const counts = Array.from({ length }, (_, k) => (k === 0 ? size : Math.round(size * 0.4 * Math.exp(-k / 30))));
+    return {
+      start: new Date(Date.UTC(2023, 0, 2 + 7 * c)).toISOString().slice(0, 10),
+      size,
+      counts,
+      rates: counts.map((count) => count / size),
+      incomplete: counts.map((_, k) => k === length - 1),
+    };
+  });
+  return { ...exact, periods: 103, to: '2024-12-25', cohorts, average: Array.from({ length: 104 }, () => 0.3) };
+}
+
+/** What cell (row, column) of {@link largeResult} shows as a count: row 0 is the average (30 % of the users of the cohorts reaching the period). */
+function expectedCount(row: number, column: number): string {
+  if (row === 0) {
+    let users = 0;
+    for (let c = 0; c + column < 104; c++) users += 100 + c;
+    return Math.round(0.3 * users).toLocaleString('en');
+  }
+  const size = 100 + row - 1;
+  return String(column === 0 ? size : Math.round(size * 0.4 * Math.exp(-column / 30)));
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const scroller = () => document.querySelector<HTMLElement>('.kpikit-retention-grid__scroll')!;
+
+/** The cell is inside the scrolling area and not under its sticky header row or cohort column. */
+function inView(element: Element | null): boolean {
+  if (!element) return false;
+  const frame = scroller().getBoundingClientRect();
+  const right = frame.left + scroller().clientWidth;
+  const bottom = frame.top + scroller().clientHeight;
+  const head = document.querySelector('thead')!.getBoundingClientRect();
+  const corner = document.querySelector('.kpikit-retention-grid__corner')!.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  const top = element.closest('thead') ? frame.top : head.bottom;
+  return box.left >= corner.right - 1 && box.right <= right + 1 && box.top >= top - 1 && box.bottom <= bottom + 1;
+}
+
+describe('RetentionCohortGrid, 104 × 104 (windowed)', () => {
+  it('puts only the cells in view in the page, and tells assistive technology the full size', () => {
+    render(
+      <div style={{ width: 400 }}>
+        <RetentionCohortGrid data={largeResult()} maxHeight={400} />
+      </div>,
+    );
+    const grid = screen.getByRole('grid', { name: 'Retention' });
+    // A header row, the average row and 104 cohorts; the cohort column and 104 periods.
+    expect(grid).toHaveAttribute('aria-rowcount', '106');
+    expect(grid).toHaveAttribute('aria-colcount', '105');
+    const cells = document.querySelectorAll('td[data-cell]');
+    // The triangle has 104 + 104 × 105 / 2 = 5,564 cells; a 400 × 400 px view shows about ten rows of four.
+    expect(cells.length).toBeGreaterThan(40);
+    expect(cells.length).toBeLessThan(200);
+    // Rows and cells carry their place in the full table.
+    const rows = screen.getAllByRole('row');
+    expect(rows[0]).toHaveAttribute('aria-rowindex', '1');
+    expect(rows[1]).toHaveAttribute('aria-rowindex', '2');
+    expect(rows[2]).toHaveAttribute('aria-rowindex', '3');
+    expect(rows[2]).toHaveTextContent('Jan 2, 2023100 users');
+    expect(cell(1, 5)).toHaveAttribute('aria-colindex', '7');
+    expect(screen.getAllByRole('columnheader')[3]).toHaveAttribute('aria-colindex', '4');
+    expect(screen.getAllByRole('rowheader')[1]).toHaveAttribute('aria-colindex', '1');
+    // The room of the rows and columns not rendered is kept: the scroll size is the full table's.
+    const rowHeight = rows[2]!.getBoundingClientRect().height;
+    expect(scroller().scrollHeight).toBeGreaterThanOrEqual(105 * rowHeight);
+    expect(scroller().scrollWidth).toBeGreaterThanOrEqual(104 * 52);
+    // Nothing of the skipped rows and columns is exposed.
+    expect(screen.queryByText('Dec 23, 2024')).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Week 103' })).toBeNull();
+  });
+
+  it('brings the cells scrolled to into the page, at their place under their headers', async () => {
+    render(
+      <div style={{ width: 400 }}>
+        <RetentionCohortGrid data={largeResult()} maxHeight={400} defaultDisplay="count" />
+      </div>,
+    );
+    scroller().scrollTo({ left: 2200, top: 1500 });
+    await nextFrame();
+    const frame = scroller().getBoundingClientRect();
+    const head = document.querySelector('thead')!.getBoundingClientRect();
+    const corner = document.querySelector('.kpikit-retention-grid__corner')!.getBoundingClientRect();
+    // Every point of the view's body shows a cell or an empty slot of the triangle, never a blank gap.
+    for (const fx of [0.05, 0.5, 0.95]) {
+      for (const fy of [0.05, 0.5, 0.95]) {
+        const x = corner.right + fx * (frame.right - corner.right - 16);
+        const y = head.bottom + fy * (frame.bottom - head.bottom - 16);
+        const hit = document.elementFromPoint(x, y)?.closest('td');
+        expect(hit?.className).toMatch(/kpikit-retention-grid__(cell|void)/);
+      }
+    }
+    // The cell at the middle: its text is its cohort's count, the sticky headers beside it name its row and column.
+    const x = (corner.right + frame.right) / 2;
+    const y = (head.bottom + frame.bottom) / 2;
+    const middle = document.elementFromPoint(x, y)!.closest<HTMLElement>('td[data-cell]')!;
+    const [row, column] = middle.dataset['cell']!.split(':').map(Number) as [number, number];
+    expect(row).toBeGreaterThan(40);
+    expect(column).toBeGreaterThan(30);
+    expect(middle).toHaveTextContent(new RegExp(`^${expectedCount(row, column)}( \\(incomplete\\))?$`));
+    const start = new Date(Date.UTC(2023, 0, 2 + 7 * (row - 1)));
+    const label = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(start);
+    expect(document.elementFromPoint(frame.left + 8, y)?.closest('th')).toHaveTextContent(label);
+    expect(document.elementFromPoint(x, frame.top + 4)?.closest('th')).toHaveTextContent(new RegExp(`^Week ${column}$`));
+    // The header row and the cohort column stay in view.
+    expect(Math.round(screen.getAllByRole('columnheader')[0]!.getBoundingClientRect().top)).toBe(Math.round(frame.top));
+    expect(Math.round(middle.closest('tr')!.querySelector('th')!.getBoundingClientRect().left)).toBe(Math.round(frame.left));
+  });
+
+  it('moves the focus over the whole grid with the keyboard, rendering and scrolling to far cells', async () => {
+    render(
+      <div style={{ width: 400 }}>
+        <RetentionCohortGrid data={largeResult()} maxHeight={400} defaultDisplay="count" />
+      </div>,
+    );
+    screen.getByRole('button', { name: 'Counts' }).focus();
+    await userEvent.tab();
+    expect(cell(0, 0)).toHaveFocus();
+    // End: the average row's last period, far outside the first window.
     await userEvent.keyboard('{End}');
-    expect(cell(60, 103 - 59)).toHaveFocus();
+    expect(document.activeElement).toBe(cell(0, 103));
+    expect(cell(0, 103)).toHaveTextContent(expectedCount(0, 103));
+    await expect.poll(() => inView(cell(0, 103))).toBe(true);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(/^Weighted average, Week 103: 30% of 100 users\./);
+    // Ctrl+End: the last cohort, which has one period only.
+    await userEvent.keyboard('{Control>}{End}{/Control}');
+    expect(document.activeElement).toBe(cell(104, 0));
+    expect(cell(104, 0)).toHaveTextContent('203');
+    await expect.poll(() => inView(cell(104, 0))).toBe(true);
+    expect(cell(104, 0)!.closest('tr')).toHaveTextContent('Dec 23, 2024203 users');
+    // Back to the start, then step by step: 45 periods right, 50 cohorts down.
+    await userEvent.keyboard('{Control>}{Home}{/Control}');
+    expect(document.activeElement).toBe(cell(0, 0));
+    await expect.poll(() => inView(cell(0, 0))).toBe(true);
+    for (let i = 0; i < 45; i++) await userEvent.keyboard('{ArrowRight}');
+    for (let i = 0; i < 50; i++) await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(cell(50, 45));
+    expect(cell(50, 45)).toHaveTextContent(expectedCount(50, 45));
+    await expect.poll(() => inView(cell(50, 45))).toBe(true);
+    // Twenty cohorts further, the cohort of row 70 (the 70th) has 104 − 69 = 35 periods: its last one, 34.
+    await userEvent.keyboard('{PageDown}{PageDown}');
+    expect(document.activeElement).toBe(cell(70, 34));
+    await expect.poll(() => inView(cell(70, 34))).toBe(true);
+    // Still a single tab stop, and it is the focused cell, wherever the grid is scrolled.
+    scroller().scrollTo({ left: 0, top: 0 });
+    await nextFrame();
+    const stops = document.querySelectorAll('[data-cell][tabindex="0"]');
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toBe(cell(70, 34));
+    await userEvent.tab({ shift: true });
+    await userEvent.tab();
+    expect(document.activeElement).toBe(cell(70, 34));
+  });
+
+  it('renders every cell when windowing is off', () => {
+    render(<RetentionCohortGrid data={largeResult()} maxHeight={400} windowing={false} />);
+    expect(document.querySelectorAll('td[data-cell]')).toHaveLength(104 + (104 * 105) / 2);
+    expect(screen.getByText('Dec 23, 2024')).toBeInTheDocument();
+  });
+
+  it('renders every cell of a small grid, and windows it on request', () => {
+    const { unmount } = render(<RetentionCohortGrid data={weeklyExact} />);
+    const all =
+      weeklyExact.cohorts.reduce((sum, cohort) => sum + cohort.counts.length, 0) +
+      weeklyExact.average.filter((rate) => rate !== null).length;
+    expect(document.querySelector('[data-windowed]')).toBeNull();
+    expect(document.querySelectorAll('td[data-cell]')).toHaveLength(all);
+    unmount();
+    render(<RetentionCohortGrid data={weeklyExact} windowing maxHeight={120} />);
+    expect(document.querySelector('table')).toHaveAttribute('data-windowed', 'true');
+    expect(document.querySelectorAll('td[data-cell]').length).toBeLessThan(all);
+  });
+
+  it('hydrates the server window without a mismatch, then fits the window to the view', async () => {
+    const page = (
+      <div style={{ width: 400 }}>
+        <RetentionCohortGrid data={largeResult()} maxHeight={300} />
+      </div>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page);
+    document.body.append(container);
+    const serverCells = container.querySelectorAll('td[data-cell]').length;
+    const errors = vi.spyOn(console, 'error');
+    const recoverable = vi.fn();
+    const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const wasActEnvironment = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+    let root: Root | undefined;
+    act(() => {
+      root = hydrateRoot(container, page, { onRecoverableError: recoverable });
+    });
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+    // The server assumed a 1280 px wide view; this one is 400 px wide: fewer columns once measured.
+    await expect.poll(() => container.querySelectorAll('td[data-cell]').length).toBeLessThan(serverCells);
+    act(() => {
+      root?.unmount();
+    });
+    container.remove();
+    if (wasActEnvironment === undefined) delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+    else actEnvironment.IS_REACT_ACT_ENVIRONMENT = wasActEnvironment;
+    vi.restoreAllMocks();
   });
 });

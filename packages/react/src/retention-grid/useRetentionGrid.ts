@@ -1,4 +1,4 @@
-import type { RetentionMode, RetentionResult } from '@kpikit/core';
+import type { RetentionCohort, RetentionMode, RetentionResult } from '@kpikit/core';
 import {
   useCallback,
   useMemo,
@@ -11,6 +11,7 @@ import {
   type TableHTMLAttributes,
 } from 'react';
 import { useStableId } from '../a11y/useStableId';
+import type { DateStyle } from '../format/date';
 import type { Formatter } from '../format/formatter';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
@@ -66,7 +67,7 @@ export interface RetentionCellModel {
   readonly incomplete: boolean;
   /** For the average row: how many of the cohorts averaged are incomplete in this period. */
   readonly incompleteCohorts: number;
-  /** The tooltip's sentence. */
+  /** The tooltip's sentence (written when first read). */
   readonly detail: string;
 }
 
@@ -78,6 +79,7 @@ export interface RetentionRowModel {
   readonly label: string;
   /** "1,204 users". */
   readonly sizeText: string;
+  /** The row's cells, period 0 first (a cohort's formatted when first read). */
   readonly cells: readonly RetentionCellModel[];
 }
 
@@ -146,57 +148,185 @@ function scaleMax(result: RetentionResult): number {
   return max || 1;
 }
 
+/** Formats through a cache: counts and rates repeat across a large grid, and each `Intl` call costs microseconds. */
+function cached<T>(format: (value: T) => string): (value: T) => string {
+  const memo = new Map<T, string>();
+  return (value) => {
+    let text = memo.get(value);
+    if (text === undefined) {
+      text = format(value);
+      memo.set(value, text);
+    }
+    return text;
+  };
+}
+
+/** What a row's cells need to write their tooltip sentence. */
+interface RowContext {
+  readonly fmt: Formatter;
+  readonly columns: readonly string[];
+  readonly incompleteText: string;
+  /** The cohort's formatted start date, or `null` for the average row. */
+  readonly subject: string | null;
+  /** The users the row's rates are out of, formatted (a cohort's size; unused for the average row). */
+  readonly users: string;
+}
+
+/**
+ * One cell. Its tooltip sentence is written when first read: a grid of ten
+ * thousand cells shows one tooltip at a time, and writing every sentence up
+ * front would about double the cost of building the grid.
+ */
+class Cell implements RetentionCellModel {
+  private sentence: string | undefined;
+  constructor(
+    private readonly context: RowContext,
+    private readonly column: number,
+    readonly text: string,
+    readonly rate: number | null,
+    readonly count: number | null,
+    readonly size: number,
+    readonly level: number,
+    readonly incomplete: boolean,
+    readonly incompleteCohorts: number,
+  ) {}
+
+  get detail(): string {
+    this.sentence ??= this.describe();
+    return this.sentence;
+  }
+
+  private describe(): string {
+    const { fmt, columns, incompleteText, subject, users } = this.context;
+    const period = columns[this.column] ?? '';
+    const rate = fmt.percent(this.rate);
+    if (subject === null) {
+      const detail = fmt.t('retention.averageCell', { period, rate, size: fmt.number(this.size) });
+      if (this.incomplete) return `${detail} ${incompleteText}`;
+      const partial = this.incompleteCohorts;
+      return partial > 0 ? `${detail} ${fmt.t('retention.partial', { count: fmt.number(partial) }, partial)}` : detail;
+    }
+    const detail = fmt.t('retention.cell', { cohort: subject, period, count: fmt.number(this.count), size: users, rate });
+    return this.incomplete ? `${detail} ${incompleteText}` : detail;
+  }
+}
+
+/** What every cohort row of one grid shares. */
+interface GridContext {
+  readonly fmt: Formatter;
+  readonly columns: readonly string[];
+  readonly display: RetentionDisplay;
+  readonly dateStyle: DateStyle;
+  readonly max: number;
+  readonly incompleteText: string;
+  readonly percent: (rate: number | null) => string;
+  readonly count: (value: number) => string;
+}
+
+/**
+ * A cohort's row. Its label and cells are formatted when first read: a
+ * windowed grid of a hundred cohorts reads the twenty in view, and the rest
+ * only when scrolled to.
+ */
+class CohortRow implements RetentionRowModel {
+  readonly kind = 'cohort';
+  private formatted: { label: string; sizeText: string } | undefined;
+  private built: readonly RetentionCellModel[] | undefined;
+  constructor(
+    private readonly grid: GridContext,
+    private readonly cohort: RetentionCohort,
+  ) {}
+
+  get key(): string {
+    return this.cohort.start;
+  }
+  get label(): string {
+    return this.texts.label;
+  }
+  get sizeText(): string {
+    return this.texts.sizeText;
+  }
+  get cells(): readonly RetentionCellModel[] {
+    this.built ??= this.build();
+    return this.built;
+  }
+
+  private get texts(): { label: string; sizeText: string } {
+    if (!this.formatted) {
+      const { fmt, dateStyle } = this.grid;
+      const { start, size } = this.cohort;
+      this.formatted = { label: fmt.date(start, dateStyle), sizeText: fmt.t('retention.users', { count: fmt.count(size) }, size) };
+    }
+    return this.formatted;
+  }
+
+  private build(): RetentionCellModel[] {
+    const { fmt, columns, incompleteText, display, max, percent, count } = this.grid;
+    const { counts, rates, size } = this.cohort;
+    const context: RowContext = { fmt, columns, incompleteText, subject: this.label, users: fmt.number(size) };
+    const cells: RetentionCellModel[] = [];
+    for (let k = 0; k < counts.length; k++) {
+      const users = counts[k]!;
+      const rate = rates[k] ?? null;
+      const incomplete = this.cohort.incomplete[k] === true;
+      const text = display === 'percent' ? percent(rate) : count(users);
+      const level = k === 0 ? 8 : shadeLevel(rate, max);
+      cells.push(new Cell(context, k, text, rate, users, size, level, incomplete, incomplete ? 1 : 0));
+    }
+    return cells;
+  }
+}
+
 function buildRows(
   result: RetentionResult,
   display: RetentionDisplay,
   columns: readonly string[],
   fmt: Formatter,
   showAverage: boolean,
+  max: number,
 ): RetentionRowModel[] {
-  const max = scaleMax(result);
-  const dateStyle = result.period === 'month' ? 'month' : 'medium';
   const incompleteText = fmt.t('retention.incomplete');
+  // Same value, same text: caching by the exact number cannot change what is shown.
+  const percent = cached((rate: number | null) => fmt.percent(rate));
+  const count = cached((value: number) => fmt.count(value));
   const rows: RetentionRowModel[] = [];
   if (showAverage) {
-    const sizes: number[] = [];
-    const incompletes: number[] = [];
-    for (let k = 0; k <= result.periods; k++) {
-      let size = 0;
-      let incomplete = 0;
-      for (const cohort of result.cohorts) {
-        if (k < cohort.counts.length) {
-          size += cohort.size;
-          if (cohort.incomplete[k]) incomplete += 1;
-        }
+    const cohorts = result.cohorts.length;
+    // Per period: users averaged over, cohorts that reach it, and how many of those are still running.
+    const sizes: number[] = Array.from({ length: result.periods + 1 }, () => 0);
+    const contributors = sizes.slice();
+    const incompletes = sizes.slice();
+    for (const cohort of result.cohorts) {
+      for (let k = 0; k < cohort.counts.length && k <= result.periods; k++) {
+        sizes[k] = sizes[k]! + cohort.size;
+        contributors[k] = contributors[k]! + 1;
+        if (cohort.incomplete[k]) incompletes[k] = incompletes[k]! + 1;
       }
-      sizes.push(size);
-      incompletes.push(incomplete);
     }
+    const total = result.cohorts.reduce((sum, cohort) => sum + cohort.size, 0);
+    const context: RowContext = { fmt, columns, incompleteText, subject: null, users: '' };
     const cells: RetentionCellModel[] = [];
     for (let k = 0; k < result.average.length; k++) {
       const rate = result.average[k] ?? null;
       if (rate === null) break;
       const size = sizes[k] ?? 0;
-      const contributors = result.cohorts.filter((cohort) => k < cohort.counts.length).length;
       const partial = incompletes[k] ?? 0;
       // Marked incomplete only when every cohort averaged is: one incomplete diagonal cell per column is the rule, not news.
-      const incomplete = partial > 0 && partial === contributors;
-      const rateText = fmt.percent(rate);
-      let detail = fmt.t('retention.averageCell', { period: columns[k] ?? '', rate: rateText, size: fmt.number(size) });
-      if (incomplete) detail += ` ${incompleteText}`;
-      else if (partial > 0) detail += ` ${fmt.t('retention.partial', { count: fmt.number(partial) }, partial)}`;
-      cells.push({
-        text: display === 'percent' ? rateText : fmt.count(Math.round(rate * size)),
-        rate,
-        count: null,
-        size,
-        level: k === 0 ? 8 : shadeLevel(rate, max),
-        incomplete,
-        incompleteCohorts: partial,
-        detail,
-      });
+      const incomplete = partial > 0 && partial === (contributors[k] ?? cohorts);
+      cells.push(
+        new Cell(
+          context,
+          k,
+          display === 'percent' ? percent(rate) : count(Math.round(rate * size)),
+          rate,
+          null,
+          size,
+          k === 0 ? 8 : shadeLevel(rate, max),
+          incomplete,
+          partial,
+        ),
+      );
     }
-    const total = result.cohorts.reduce((sum, cohort) => sum + cohort.size, 0);
     rows.push({
       key: 'average',
       kind: 'average',
@@ -205,42 +335,17 @@ function buildRows(
       cells,
     });
   }
-  for (const cohort of result.cohorts) {
-    const label = fmt.date(cohort.start, dateStyle);
-    const sizeText = fmt.number(cohort.size);
-    const cells: RetentionCellModel[] = [];
-    for (let k = 0; k < cohort.counts.length; k++) {
-      const count = cohort.counts[k]!;
-      const rate = cohort.rates[k] ?? null;
-      const incomplete = cohort.incomplete[k] === true;
-      const rateText = fmt.percent(rate);
-      let detail = fmt.t('retention.cell', {
-        cohort: label,
-        period: columns[k] ?? '',
-        count: fmt.number(count),
-        size: sizeText,
-        rate: rateText,
-      });
-      if (incomplete) detail += ` ${incompleteText}`;
-      cells.push({
-        text: display === 'percent' ? rateText : fmt.count(count),
-        rate,
-        count,
-        size: cohort.size,
-        level: k === 0 ? 8 : shadeLevel(rate, max),
-        incomplete,
-        incompleteCohorts: incomplete ? 1 : 0,
-        detail,
-      });
-    }
-    rows.push({
-      key: cohort.start,
-      kind: 'cohort',
-      label,
-      sizeText: fmt.t('retention.users', { count: fmt.count(cohort.size) }, cohort.size),
-      cells,
-    });
-  }
+  const grid: GridContext = {
+    fmt,
+    columns,
+    display,
+    dateStyle: result.period === 'month' ? 'month' : 'medium',
+    max,
+    incompleteText,
+    percent,
+    count,
+  };
+  for (const cohort of result.cohorts) rows.push(new CohortRow(grid, cohort));
   return rows;
 }
 
@@ -273,8 +378,10 @@ function positionOf(element: HTMLElement | null): RetentionCellPosition | null {
  * row, each cell formatted (share or count), shaded 0 … 8 and flagged when
  * its period is not over; the roving-tabindex keyboard model of an ARIA
  * grid and the tooltip's cell. Heavy work (formatting ten thousand cells)
- * runs once per result, display and locale; moving between cells only
- * changes two numbers.
+ * runs once per result, display and locale, and lazily: a cohort's cells
+ * are formatted when its row's `cells` is first read, a cell's tooltip
+ * sentence when its `detail` is, so that a renderer showing part of a large
+ * grid pays for that part. Moving between cells only changes two numbers.
  *
  * @example
  * const result = retention(events, { period: 'week', periods: 12 });
@@ -297,16 +404,16 @@ export function useRetentionGrid(options: RetentionGridOptions): RetentionGridMo
   const showAverage = !options.hideAverage;
   const state = resolveState(options, !result || result.cohorts.length === 0);
 
+  const max = useMemo(() => (result ? scaleMax(result) : 1), [result]);
   const columns = useMemo(
     () =>
       result ? Array.from({ length: result.periods + 1 }, (_, k) => fmt.t(`retention.period.${result.period}`, { n: fmt.number(k) })) : [],
     [result, fmt],
   );
   const rows = useMemo(
-    () => (result ? buildRows(result, display, columns, fmt, showAverage) : []),
-    [result, display, columns, fmt, showAverage],
+    () => (result ? buildRows(result, display, columns, fmt, showAverage, max) : []),
+    [result, display, columns, fmt, showAverage, max],
   );
-  const max = useMemo(() => (result ? scaleMax(result) : 1), [result]);
 
   const [activeState, setActive] = useState<RetentionCellPosition>({ row: 0, column: 0 });
   const [hover, setHover] = useState<RetentionCellPosition | null>(null);
