@@ -70,9 +70,16 @@ export function interpolate(template: string, values: Readonly<Record<string, st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** Picks the plural form of `message` for `count` in `locale`. */
 export function pluralForm(message: Message, count: number, locale: string): string {
   if (typeof message === 'string') return message;
-  const category = new Intl.PluralRules(locale).select(count);
-  return message[category] ?? message.other;
+  // Building rules costs far more than using them, and widgets pick forms in loops (a grid's cells).
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return message[rules.select(count)] ?? message.other;
 }
