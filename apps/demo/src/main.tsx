@@ -3,6 +3,10 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { dashboardWorker } from './worker/dashboardWorker';
+
+// Start the worker (and the sample it makes) before React's first render.
+dashboardWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { controlsForData, type ComputeControls } from './dashboard/controls';
 import type { DashboardModel, DatasetSummary } from './dashboard/types';
+import { dashboardWorker } from './worker/dashboardWorker';
 import type { Phase, WorkerRequest, WorkerResponse } from './worker/protocol';
 
 type Request = { readonly type: 'load-sample' } | { readonly type: 'load-file'; readonly file: File } | { readonly type: 'compute' };
@@ -70,7 +71,7 @@ export function useDashboard(
   }, []);
 
   useEffect(() => {
-    const instance = new Worker(new URL('./worker/dashboard.worker.ts', import.meta.url), { type: 'module' });
+    const instance = dashboardWorker();
     worker.current = instance;
     const finish = (): void => {
       running.current = null;
@@ -114,7 +115,9 @@ export function useDashboard(
     };
     send({ type: 'load-sample' });
     return () => {
-      instance.terminate();
+      // The worker lives as long as the page; a remount asks again and ignores answers to the old ids.
+      instance.onmessage = null;
+      instance.onerror = null;
       worker.current = null;
       running.current = null;
       waiting.current = null;

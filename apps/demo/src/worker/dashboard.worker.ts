@@ -14,6 +14,21 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let dataset: Dataset | null = null;
 
+/**
+ * The sample, made once and kept: the page asks for it first, and making it
+ * is most of the first render, so the worker starts at once, before the
+ * page's first message (which waits in the queue meanwhile).
+ */
+let sample: { readonly dataset: Dataset; readonly milliseconds: number } | null = null;
+function loadSample(onIndexing?: () => void): { readonly dataset: Dataset; readonly milliseconds: number } {
+  if (!sample) {
+    const started = performance.now();
+    const made = sampleDataset(onIndexing);
+    sample = { dataset: made, milliseconds: performance.now() - started };
+  }
+  return sample;
+}
+
 const post = (message: WorkerResponse): void => {
   self.postMessage(message);
 };
@@ -26,11 +41,14 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
   const { id } = request;
   const started = performance.now();
   let summary: DatasetSummary;
+  let milliseconds: number;
   if (request.type === 'load-sample') {
     progress(id, 'generating', 0);
-    dataset = sampleDataset(() => {
+    const made = loadSample(() => {
       progress(id, 'indexing', 0);
     });
+    dataset = made.dataset;
+    milliseconds = made.milliseconds;
     summary = summarize(dataset, null);
   } else {
     progress(id, 'reading', 0);
@@ -51,8 +69,9 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
     }
     dataset = read.dataset;
     summary = summarize(dataset, read);
+    milliseconds = performance.now() - started;
   }
-  post({ type: 'loaded', id, summary, milliseconds: performance.now() - started });
+  post({ type: 'loaded', id, summary, milliseconds });
   return summary;
 }
 
@@ -85,3 +104,5 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
   });
 };
+
+loadSample();
