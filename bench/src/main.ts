@@ -4,6 +4,7 @@ import { toEventTable, type KpiEvent } from '@kpikit/core';
 import { arqueroEngine, arqueroTable } from './engines/arquero';
 import { duckDbEngine, loadDuckDb } from './engines/duckdb';
 import { kpikitEngine } from './engines/kpikit';
+import { benchmarkWarehouse, printWarehouse, type WarehouseReport } from './warehouse';
 import { eventObjects, generateEvents } from './generate';
 import { collectGarbage, formatSize, formatTable, heldBytes, timeRuns } from './measure';
 import {
@@ -18,8 +19,10 @@ import {
   type SessionFigures,
 } from './results';
 
-const USAGE = `Usage: npm run bench [-- --sizes 1e6,1e7] [--runs N] [--engines kpikit,duckdb,arquero] [--seed N]
+const USAGE = `Usage: npm run bench [-- --sizes 1e6,1e7] [--runs N] [--engines kpikit,duckdb,arquero] [--seed N] [--sections metrics,warehouse]
        npm test   (the --smoke check: 20k events, one run, engines must agree)`;
+const SECTIONS = ['metrics', 'warehouse'] as const;
+type Section = (typeof SECTIONS)[number];
 
 const METRICS = ['activeUsers', 'retention', 'funnel', 'sessions'] as const;
 type Metric = (typeof METRICS)[number];
@@ -72,7 +75,14 @@ const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
 
-function parseCommandLine(): { sizes: number[]; runs: number | undefined; engines: Set<EngineName>; seed: number; smoke: boolean } {
+function parseCommandLine(): {
+  sizes: number[];
+  runs: number | undefined;
+  engines: Set<EngineName>;
+  seed: number;
+  smoke: boolean;
+  sections: Set<Section>;
+} {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string' },
@@ -80,6 +90,7 @@ function parseCommandLine(): { sizes: number[]; runs: number | undefined; engine
       engines: { type: 'string' },
       seed: { type: 'string' },
       smoke: { type: 'boolean' },
+      sections: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -92,16 +103,18 @@ function parseCommandLine(): { sizes: number[]; runs: number | undefined; engine
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   const engines = new Set((values.engines ?? ENGINES.join(',')).split(',').map((name) => name.trim().toLowerCase()));
   const seed = Number(values.seed ?? 20240101);
+  const sections = new Set((values.sections ?? SECTIONS.join(',')).split(',').map((name) => name.trim().toLowerCase()));
   const bad =
     sizes.some((n) => !Number.isInteger(n) || n < 1) ||
     (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) ||
     [...engines].some((name) => !(ENGINES as readonly string[]).includes(name)) ||
-    !Number.isInteger(seed);
+    !Number.isInteger(seed) ||
+    [...sections].some((name) => !(SECTIONS as readonly string[]).includes(name));
   if (bad) {
     log(USAGE);
     process.exit(2);
   }
-  return { sizes, runs, engines: engines as Set<EngineName>, seed, smoke };
+  return { sizes, runs, engines: engines as Set<EngineName>, seed, smoke, sections: sections as Set<Section> };
 }
 
 async function benchmarkSize(size: number, runs: number, warmUps: number, engines: Set<EngineName>, seed: number): Promise<SizeReport> {
@@ -295,27 +308,32 @@ function checkerCatchesChanges(): string[] {
 }
 
 async function main(): Promise<void> {
-  const { sizes, runs, engines, seed, smoke } = parseCommandLine();
+  const { sizes, runs, engines, seed, smoke, sections } = parseCommandLine();
   if (globalThis.gc === undefined) log('warning: run node with --expose-gc for the memory figure and steadier timings');
   log(`node ${process.version}, ${engines.size} engines, seed ${seed}`);
   const reports: SizeReport[] = [];
-  for (const size of sizes) {
-    const sizeRuns = runs ?? (smoke ? 1 : size >= 5e6 ? 3 : 5);
-    reports.push(await benchmarkSize(size, sizeRuns, smoke ? 0 : 1, engines, seed));
+  const runsAt = (size: number): number => runs ?? (smoke ? 1 : size >= 5e6 ? 3 : 5);
+  if (sections.has('metrics')) {
+    for (const size of sizes) reports.push(await benchmarkSize(size, runsAt(size), smoke ? 0 : 1, engines, seed));
+    printReport(reports, !smoke);
   }
-  printReport(reports, !smoke);
+  let warehouse: WarehouseReport | undefined;
+  if (sections.has('warehouse')) {
+    warehouse = await benchmarkWarehouse(sizes, runsAt, smoke ? 0 : 1, seed);
+    printWarehouse(warehouse, !smoke);
+  }
   if (!smoke) {
     // Machine-readable figures for comparing runs (bench/results is not committed).
     const directory = new URL('../results/', import.meta.url);
     mkdirSync(directory, { recursive: true });
     const file = new URL('latest.json', directory);
     const environment = { node: process.version, platform: `${process.platform} ${process.arch}`, seed, date: new Date().toISOString() };
-    writeFileSync(file, `${JSON.stringify({ environment, reports }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ environment, reports, warehouse }, null, 2)}\n`);
     log(`figures written to ${file.pathname}`);
   }
 
-  const problems = reports.flatMap((report) => report.problems);
-  const comparisons = reports.reduce((sum, report) => sum + report.checks, 0);
+  const problems = [...reports.flatMap((report) => report.problems), ...(warehouse?.problems ?? [])];
+  const comparisons = reports.reduce((sum, report) => sum + report.checks, 0) + (warehouse?.checks ?? 0);
   let checks = comparisons;
   if (smoke) {
     const checkerProblems = checkerCatchesChanges();

@@ -30,6 +30,12 @@ export interface EventTableColumns {
   readonly timestamp?: string | undefined;
   /** How `timestamp` is stored. Default `"timestamp"`. */
   readonly timestampType?: TimestampType | undefined;
+  /**
+   * The column of each event property a query names (`where`, a funnel step's
+   * `where`, a breakdown), by property key. Default: the column named like the
+   * key (`plan` → `"plan"`).
+   */
+  readonly properties?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Column names of a survey table (one answer per row). */
@@ -90,11 +96,13 @@ const TYPE_VALUES: Readonly<Record<string, readonly string[]>> = {
   boundaryType: ['date', 'timestamp', 'epoch_ms'],
 };
 
-/** A resolved target: dialect, table name parts and column names. */
+/** A resolved target: dialect, table name parts, column names and property columns. */
 export interface ResolvedTarget {
   readonly dialect: Dialect;
   readonly table: readonly string[];
   readonly columns: Readonly<Record<string, string>>;
+  /** Property key → column name, for the keys given (others: the key itself). */
+  readonly properties: Readonly<Record<string, string>>;
 }
 
 function describe(value: unknown): string {
@@ -129,15 +137,22 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
   }
   const defaults = DEFAULTS[kind];
   const resolved: Record<string, string> = { ...defaults };
+  const properties: Record<string, string> = Object.create(null) as Record<string, string>;
   if (columns !== undefined) {
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
       add('target.columns', 'an object of column names', columns);
     } else {
       for (const [key, value] of Object.entries(columns as Record<string, unknown>)) {
         if (value === undefined) continue;
+        if (key === 'properties' && kind === 'events') {
+          resolveProperties(value, properties, add);
+          continue;
+        }
         const allowed = TYPE_VALUES[key];
-        if (!(key in defaults)) add(`target.columns.${key}`, `a known column (${Object.keys(defaults).join(', ')})`, value);
-        else if (allowed ? !allowed.includes(value as string) : !isIdentifier(value)) {
+        if (!(key in defaults)) {
+          const known = [...Object.keys(defaults), ...(kind === 'events' ? ['properties'] : [])];
+          add(`target.columns.${key}`, `a known column (${known.join(', ')})`, value);
+        } else if (allowed ? !allowed.includes(value as string) : !isIdentifier(value)) {
           add(
             `target.columns.${key}`,
             allowed ? `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : 'a column name (non-empty, no NUL character)',
@@ -148,5 +163,21 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
     }
   }
   if (issues.length > 0) throw new KpiValidationError('target', issues);
-  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved };
+  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved, properties };
+}
+
+function resolveProperties(
+  value: unknown,
+  into: Record<string, string>,
+  add: (path: string, expected: string, received: unknown) => void,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    add('target.columns.properties', 'an object of column names by property key', value);
+    return;
+  }
+  for (const [key, column] of Object.entries(value as Record<string, unknown>)) {
+    if (column === undefined) continue;
+    if (isIdentifier(column)) into[key] = column;
+    else add(`target.columns.properties.${key}`, 'a column name (non-empty, no NUL character)', column);
+  }
 }

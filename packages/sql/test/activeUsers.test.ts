@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { activeUsers } from '@kpikit/core';
 import type { ActiveUsersOptions, ActiveUsersRow, KpiEvent } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { at, eventsArb, rangeArb, zoneArb } from './support/data';
+import { PROPERTY_COLUMNS, at, eventsArb, rangeArb, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
 
 const engines = useEngines();
@@ -84,6 +84,29 @@ describe('activeUsers in SQL: hand-computed', () => {
     }
   });
 
+  it('filters by property values too (null: absent), while the range still spans every event', async () => {
+    const events = [
+      { userId: 'a', name: 'login', timestamp: at('2024-01-01T12:00:00Z'), properties: { plan: 'pro', beta: true } },
+      { userId: 'b', name: 'login', timestamp: at('2024-01-02T12:00:00Z'), properties: { plan: 'free', seats: 3 } },
+      { userId: 'c', name: 'view', timestamp: at('2024-01-03T12:00:00Z') },
+    ];
+    const spec = { table: 'events', properties: PROPERTY_COLUMNS };
+    const cases: [ActiveUsersOptions, ActiveUsersRow[]][] = [
+      // Only a: Jan 1, still in the 7- and 30-day windows after.
+      [{ where: { properties: { plan: 'pro' } } }, [row('2024-01-01', 1, 1, 1), row('2024-01-02', 0, 1, 1), row('2024-01-03', 0, 1, 1)]],
+      // Only b has 3 seats; only c's view has no plan (null matches the absent property); nobody has beta false.
+      [{ where: { properties: { seats: 3 } } }, [row('2024-01-01', 0, 0, 0), row('2024-01-02', 1, 1, 1), row('2024-01-03', 0, 1, 1)]],
+      [
+        { where: { name: 'view', properties: { plan: null } } },
+        [row('2024-01-01', 0, 0, 0), row('2024-01-02', 0, 0, 0), row('2024-01-03', 1, 1, 1)],
+      ],
+      [{ where: { properties: { beta: false } } }, [row('2024-01-01', 0, 0, 0), row('2024-01-02', 0, 0, 0), row('2024-01-03', 0, 0, 0)]],
+    ];
+    for (const [options, rows] of cases) {
+      for (const { result } of await resultsOnEngines(engines(), 'activeUsers', events, options, spec)) expect(result.rows).toEqual(rows);
+    }
+  });
+
   it('returns no rows and null bounds for an empty table, and zero rows of counts for a range with no events', async () => {
     for (const { result } of await resultsOnEngines(engines(), 'activeUsers', [], {})) {
       expect(result).toEqual({ from: null, to: null, timeZone: 'UTC', rows: [] });
@@ -94,27 +117,40 @@ describe('activeUsers in SQL: hand-computed', () => {
   });
 });
 
+const propertiesArb = fc.option(
+  fc.oneof(
+    fc.record({ plan: fc.constantFrom('free', 'pro', null) }),
+    fc.record({ seats: fc.constantFrom(1, 3) }),
+    fc.record({ beta: fc.boolean(), plan: fc.constantFrom('pro', null) }),
+  ),
+  { nil: undefined },
+);
+
 describe('activeUsers in SQL: the same numbers as core', () => {
-  it('on random events, zones, ranges and name filters', async () => {
+  it('on random events with properties, zones, ranges, name and property filters', async () => {
     await fc.assert(
       fc.asyncProperty(
-        eventsArb().chain((events) =>
+        withProperties(eventsArb()).chain((events) =>
           zoneArb.chain((timeZone) =>
             fc.tuple(
               fc.constant(events),
               fc.constant(timeZone),
               rangeArb(events, timeZone),
               fc.option(fc.subarray(['a', 'b', 'c'], { minLength: 1 }), { nil: undefined }),
+              propertiesArb,
             ),
           ),
         ),
-        async ([events, timeZone, range, names]) => {
-          const options: ActiveUsersOptions = { ...range, timeZone, ...(names ? { where: { name: names } } : {}) };
+        async ([events, timeZone, range, names, properties]) => {
+          const where = { ...(names ? { name: names } : {}), ...(properties ? { properties } : {}) };
+          const options: ActiveUsersOptions = { ...range, timeZone, where };
           const expected = activeUsers(events, options);
-          for (const { result } of await resultsOnEngines(engines(), 'activeUsers', events, options)) expect(result).toEqual(expected);
+          const spec = { table: 'events', properties: PROPERTY_COLUMNS };
+          for (const { result } of await resultsOnEngines(engines(), 'activeUsers', events, options, spec))
+            expect(result).toEqual(expected);
         },
       ),
       { numRuns: 30 },
     );
-  }, 60_000);
+  }, 120_000);
 });

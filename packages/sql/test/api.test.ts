@@ -66,17 +66,42 @@ describe('compile: options', () => {
     expect(fromSql.message).toBe(fromCore.message);
   });
 
-  it('rejects what the SQL compilers do not support yet, rather than ignoring it', () => {
+  it('reads a property from the column named like its key, or from the column the target maps it to', () => {
+    const options = { where: { properties: { plan: 'pro' } } };
+    expect(compile('activeUsers', options, { dialect: 'postgres', table: 'events' }).sql).toContain('"plan" AS p0');
+    const mapped = compile('activeUsers', options, {
+      dialect: 'postgres',
+      table: 'events',
+      columns: { properties: { plan: 'Plan Name' } },
+    });
+    expect(mapped.sql).toContain('"Plan Name" AS p0');
+    expect(mapped.params).toContain('pro');
+  });
+
+  it('rejects a property key that cannot name a column unless it is mapped, and a bad mapping', () => {
+    const target = { dialect: 'duckdb', table: 'events' } as const;
+    expect(pathsOf(() => compile('activeUsers', { where: { properties: { '': 'x' } } }, target))).toEqual(['options.where.properties.']);
+    expect(pathsOf(() => compile('funnel', { steps: ['a', 'b'], breakdown: { property: 'a\u0000b' } }, target))).toEqual([
+      'options.breakdown.property',
+    ]);
+    expect(() => compile('funnel', { steps: ['a', 'b'], breakdown: { property: '' } }, target)).toThrow(KpiValidationError);
+    expect(
+      compile('activeUsers', { where: { properties: { '': 'x' } } }, { ...target, columns: { properties: { '': 'empty_key' } } }).sql,
+    ).toContain('"empty_key" AS p0');
+    expect(pathsOf(() => compile('activeUsers', {}, { ...target, columns: { properties: { plan: '' } } }))).toEqual([
+      'target.columns.properties.plan',
+    ]);
+    expect(pathsOf(() => compile('activeUsers', {}, { ...target, columns: { properties: ['plan'] as never } }))).toEqual([
+      'target.columns.properties',
+    ]);
+  });
+
+  it('rejects an any-order funnel with more than six different conditions on one event name', () => {
+    const steps = Array.from({ length: 7 }, (_, i) => ({ name: 'a', where: { plan: `p${i}` } }));
     const target = { dialect: 'postgres', table: 'events' } as const;
-    expect(pathsOf(() => compile('activeUsers', { where: { properties: { plan: 'pro' } } }, target))).toEqual(['options.where.properties']);
-    expect(pathsOf(() => compile('funnel', { steps: ['a', 'b'], order: 'any' }, target))).toEqual(['options.order']);
-    expect(pathsOf(() => compile('funnel', { steps: ['a', 'b'], breakdown: { property: 'plan' } }, target))).toEqual(['options.breakdown']);
-    expect(pathsOf(() => compile('funnel', { steps: ['a', { name: 'b', where: { plan: 'pro' } }] }, target))).toEqual([
-      'options.steps[1].where',
-    ]);
-    expect(pathsOf(() => compile('funnel', { steps: ['a', 'b', 'c'], exclusions: [{ name: 'x', between: [0, 1] }] }, target))).toEqual([
-      'options.exclusions',
-    ]);
+    expect(pathsOf(() => compile('funnel', { steps, order: 'any' }, target))).toEqual(['options.steps']);
+    expect(compile('funnel', { steps: steps.slice(0, 6), order: 'any' }, target).sql).toContain('k_any_windows');
+    expect(compile('funnel', { steps, order: 'ordered' }, target).sql).toContain('k_chain_6');
   });
 
   it('takes only a range and a zone for nps', () => {

@@ -9,7 +9,12 @@ import type { Dialect, MetricName, MetricOptions } from '../src/index';
 
 const cases: { [M in MetricName]: { options: MetricOptions<M>; table: string } } = {
   activeUsers: {
-    options: { from: '2024-03-01', to: '2024-03-31', timeZone: 'Europe/Paris', where: { name: ['login', 'view'] } },
+    options: {
+      from: '2024-03-01',
+      to: '2024-03-31',
+      timeZone: 'Europe/Paris',
+      where: { name: ['login', 'view'], properties: { plan: 'pro' } },
+    },
     table: 'events',
   },
   stickinessSummary: { options: { month: '2024-03', timeZone: 'Europe/Paris' }, table: 'events' },
@@ -30,10 +35,26 @@ describe('golden SQL', () => {
     });
   }
 
-  it('strict funnels for ClickHouse', async () => {
-    const { sql, params } = compile('funnel', { steps: ['a', 'b', 'a'], order: 'strict' }, { dialect: 'clickhouse', table: 'events' });
-    await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot('golden/clickhouse/funnel-strict.sql');
-  });
+  const funnels: Record<string, MetricOptions<'funnel'>> = {
+    'funnel-strict': { steps: ['a', 'b', 'a'], order: 'strict' },
+    'funnel-any': { steps: [{ name: 'view', where: { plan: 'pro' } }, 'view', 'pay'], order: 'any', window: 86_400_000 },
+    'funnel-exclusions-breakdown': {
+      steps: ['view_pricing', { name: 'start_trial', where: { seats: 1 } }, 'pay'],
+      exclusions: [{ name: 'cancel', between: [1, 2] }],
+      breakdown: { property: 'country' },
+    },
+    'funnel-strict-exclusions': {
+      steps: ['a', 'b', 'c'],
+      order: 'strict',
+      exclusions: [{ name: 'x', where: { beta: true }, between: [0, 2] }],
+    },
+  };
+  for (const [file, options] of Object.entries(funnels)) {
+    it(`${file} for ClickHouse`, async () => {
+      const { sql, params } = compile('funnel', options, { dialect: 'clickhouse', table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/clickhouse/${file}.sql`);
+    });
+  }
 
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {
     it(`retention for ${dialect}`, async () => {

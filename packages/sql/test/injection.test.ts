@@ -3,7 +3,7 @@ import type { KpiEvent } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/index';
 import { at } from './support/data';
-import { runOn, useEngines } from './support/differential';
+import { columnsOf, runOn, useEngines } from './support/differential';
 import { backQuoted, loadEvents, quoted } from './support/engines';
 import type { Engine, EventTableSpec } from './support/engines';
 
@@ -21,12 +21,25 @@ const HOSTILE_NAMES = [
 ];
 
 const specs: EventTableSpec[] = [
-  { table: `ev"; DROP TABLE canary; --`, user: `u"ser'; --`, name: 'na;me`\\', ts: 't s' },
-  { table: "événements 📊 'x' `y` \\z", user: 'utilisateur', name: 'nom"', ts: "horodatage'", storage: 'epoch_ms' },
+  {
+    table: `ev"; DROP TABLE canary; --`,
+    user: `u"ser'; --`,
+    name: 'na;me`\\',
+    ts: 't s',
+    properties: [{ key: 'plan', type: 'text', column: `pl"an'; DROP TABLE canary; --` }],
+  },
+  {
+    table: "événements 📊 'x' `y` \\z",
+    user: 'utilisateur',
+    name: 'nom"',
+    ts: "horodatage'",
+    storage: 'epoch_ms',
+    properties: [{ key: "ké`y' \\", type: 'text' }],
+  },
 ];
 
 const events: KpiEvent[] = HOSTILE_NAMES.flatMap((name, i) => [
-  { userId: `u${i}`, name, timestamp: at('2024-03-01T10:00:00Z') + i * 60_000 },
+  { userId: `u${i}`, name, timestamp: at('2024-03-01T10:00:00Z') + i * 60_000, properties: { plan: name, "ké`y' \\": name } },
   { userId: `u${i}`, name: 'after', timestamp: at('2024-03-08T10:00:00Z') + i * 60_000 },
   { userId: `${name} as a user`, name: 'after', timestamp: at('2024-03-02T10:00:00Z') },
 ]);
@@ -51,15 +64,15 @@ describe('names and values cannot break out of the query', () => {
       await createCanary(engine);
       for (const spec of specs) {
         await loadEvents(engine, events, spec);
-        const columns = {
-          userId: spec.user,
-          name: spec.name,
-          timestamp: spec.ts,
-          timestampType: spec.storage === 'epoch_ms' ? 'epoch_ms' : 'timestamp',
-        } as const;
+        const columns = columnsOf(spec);
+        const property = spec.properties?.[0]?.key ?? 'plan';
         for (const name of HOSTILE_NAMES) {
           const options = { where: { name } };
           expect(await runOn(engine, 'activeUsers', options, spec.table, columns)).toEqual(activeUsers(events, options));
+          const byProperty = { where: { properties: { [property]: name } } };
+          expect(await runOn(engine, 'activeUsers', byProperty, spec.table, columns)).toEqual(activeUsers(events, byProperty));
+          const breakdown = { steps: [{ name, where: { [property]: name } }, 'after'], breakdown: { property } };
+          expect(await runOn(engine, 'funnel', breakdown, spec.table, columns)).toEqual(funnel(events, breakdown));
           const cohorts = { period: 'week', periods: 1, startEvent: name, returnEvent: 'after' } as const;
           expect(await runOn(engine, 'retention', cohorts, spec.table, columns)).toEqual(retention(events, cohorts));
           const steps = { steps: [name, 'after'], order: 'strict' } as const;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stickinessSummary } from '@kpikit/core';
 import type { KpiEvent, StickinessSummaryOptions } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { at, eventsArb, localDate, rangeArb, zoneArb } from './support/data';
+import { PROPERTY_COLUMNS, at, eventsArb, localDate, rangeArb, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
 
 const engines = useEngines();
@@ -43,10 +43,10 @@ describe('stickinessSummary in SQL: hand-computed', () => {
 });
 
 describe('stickinessSummary in SQL: the same numbers as core', () => {
-  it('on random events, months, zones, ranges and name filters', async () => {
+  it('on random events with properties, months, zones, ranges, name and property filters', async () => {
     await fc.assert(
       fc.asyncProperty(
-        eventsArb({ spanDays: 40 }).chain((events) =>
+        withProperties(eventsArb({ spanDays: 40 })).chain((events) =>
           zoneArb.chain((timeZone) =>
             fc.tuple(
               fc.constant(events),
@@ -54,16 +54,19 @@ describe('stickinessSummary in SQL: the same numbers as core', () => {
               rangeArb(events, timeZone),
               fc.integer({ min: -1, max: 1 }),
               fc.option(fc.subarray(['a', 'b', 'c'], { minLength: 1 }), { nil: undefined }),
+              fc.option(fc.record({ plan: fc.constantFrom('pro', null) }, { requiredKeys: [] }), { nil: undefined }),
             ),
           ),
         ),
-        async ([events, timeZone, range, shift, names]) => {
+        async ([events, timeZone, range, shift, names, properties]) => {
           const anchor = events.length > 0 ? localDate(events[0]!.timestamp as number, timeZone) : '2024-03-15';
           const [year, month] = anchor.split('-').map(Number) as [number, number];
           const m = new Date(Date.UTC(year, month - 1 + shift, 1)).toISOString().slice(0, 7);
-          const options: StickinessSummaryOptions = { ...range, timeZone, month: m, ...(names ? { where: { name: names } } : {}) };
+          const where = { ...(names ? { name: names } : {}), ...(properties ? { properties } : {}) };
+          const options: StickinessSummaryOptions = { ...range, timeZone, month: m, where };
           const expected = stickinessSummary(events, options);
-          for (const { result } of await resultsOnEngines(engines(), 'stickinessSummary', events, options))
+          const spec = { table: 'events', properties: PROPERTY_COLUMNS };
+          for (const { result } of await resultsOnEngines(engines(), 'stickinessSummary', events, options, spec))
             expect(result).toEqual(expected);
         },
       ),

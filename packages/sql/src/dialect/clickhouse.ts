@@ -1,7 +1,7 @@
 import type { SqlDialect } from './dialect.types';
 
 // Date32, not Date: Date holds no day before 1970.
-const TYPES = { text: 'String', bigint: 'Int64', double: 'Float64', int: 'Int32', date: 'Date32' } as const;
+const TYPES = { text: 'String', bigint: 'Int64', double: 'Float64', int: 'Int32', boolean: 'Bool', date: 'Date32' } as const;
 
 /** ClickHouse with the new analyzer (the default since 24.3; tested on 26.7 through chDB). */
 export const clickhouse: SqlDialect = {
@@ -30,5 +30,7 @@ export const clickhouse: SqlDialect = {
   leftJoinAll: (right) => `LEFT JOIN ${right} ON 1 = 1`,
   // As in the other dialects: outer joins fill missing values with NULL, a cast keeps a NULL a NULL,
   // and min, max or sum over no rows is NULL.
-  suffix: '\nSETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1',
+  // 64-bit integers come back as JSON numbers, not strings, in the JSON formats.
+  suffix:
+    '\nSETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0',
 };

@@ -1,7 +1,7 @@
 import type { Dialect, TimestampType } from '../target';
 
 /** The SQL type of a bound parameter. */
-export type ParamType = 'text' | 'bigint' | 'double';
+export type ParamType = 'text' | 'bigint' | 'double' | 'boolean';
 
 /**
  * What differs between the SQL engines: quoting, parameters, time-zone math
@@ -22,11 +22,17 @@ export interface SqlDialect {
   epochMs(column: string, type: TimestampType): string;
   /** Local calendar day number (days since 1970-01-01) in `zone` of an epoch-ms expression. */
   localDay(ms: string, zone: string): string;
+  /**
+   * For dialects whose `localDay` is slow per row (DuckDB's ICU: about half
+   * a microsecond), what the event queries need to convert once per UTC day
+   * of the data instead (see `eventCtes`); absent where `localDay` is cheap.
+   */
+  readonly zoneTable?: ZoneTableSql | undefined;
   /** Day number of a DATE column. */
   dateDay(date: string): string;
   /** `year × 12 + month − 1` of a day number: consecutive integers per calendar month. */
   monthIndex(day: string): string;
-  /** `floor(expr / divisor)` for integers of either sign. */
+  /** `floor(expr / divisor)` of an integer expression of either sign (above −2^61). */
   floorDiv(expr: string, divisor: number): string;
   /** Type-7 quantile aggregate (linear interpolation, as `percentile_cont`) of a DOUBLE expression. */
   quantile(expr: string, p: number): string;
@@ -44,4 +50,16 @@ export interface SqlDialect {
   leftJoinAll(right: string): string;
   /** Text appended after the query (ClickHouse settings). */
   readonly suffix: string;
+}
+
+/** What converting time zones by the day takes: wall-clock times, a series of integers and arrays. */
+export interface ZoneTableSql {
+  /** The local wall-clock time in `zone` of an epoch-ms expression, as epoch ms (the wall clock read as UTC). */
+  localMs(ms: string, zone: string): string;
+  /** A FROM item: the integers `lo … hi` as column `g` of alias `r`, its bounds read from an earlier FROM item. */
+  series(lo: string, hi: string): string;
+  /** Aggregate: the values in an array ordered by `orderBy`. */
+  arrayAgg(value: string, orderBy: string): string;
+  /** Element `index` (1-based) of an array, NULL when out of range. */
+  arrayAt(array: string, index: string): string;
 }

@@ -1,6 +1,7 @@
 import type { SqlDialect } from './dialect.types';
+import { shiftedFloorDiv } from './floorDiv';
 
-const TYPES = { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE', int: 'INTEGER', date: 'DATE' } as const;
+const TYPES = { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE', int: 'INTEGER', boolean: 'BOOLEAN', date: 'DATE' } as const;
 
 /** DuckDB (with its bundled ICU time zones). */
 export const duckdb: SqlDialect = {
@@ -10,15 +11,24 @@ export const duckdb: SqlDialect = {
   placeholder: (index, type) => `CAST($${index} AS ${TYPES[type]})`,
   type: (type) => TYPES[type],
   // epoch_ms reads a naive TIMESTAMP as UTC and a TIMESTAMPTZ as the instant it is.
-  epochMs: (column, type) => (type === 'epoch_ms' ? `CAST(floor(${column}) AS BIGINT)` : `epoch_ms(${column})`),
+  // floor() would turn every BIGINT into a DOUBLE and back; trunc() keeps it, and the comparison floors a negative fraction.
+  epochMs: (column, type) =>
+    type === 'epoch_ms' ? `(CAST(trunc(${column}) AS BIGINT) - CAST(${column} < trunc(${column}) AS BIGINT))` : `epoch_ms(${column})`,
   // epoch_ms(BIGINT) is an exact naive UTC timestamp; AT TIME ZONE 'UTC' makes it an instant, whatever the session zone.
   localDay: (ms, zone) => `(CAST((epoch_ms(${ms}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone} AS DATE) - DATE '1970-01-01')`,
+  zoneTable: {
+    localMs: (ms, zone) => `epoch_ms(CAST((epoch_ms(${ms}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone} AS TIMESTAMP))`,
+    series: (lo, hi) => `range(${lo}, ${hi} + 1) AS r(g)`,
+    arrayAgg: (value, orderBy) => `list(${value} ORDER BY ${orderBy})`,
+    arrayAt: (array, index) => `${array}[${index}]`,
+  },
   dateDay: (date) => `(CAST(${date} AS DATE) - DATE '1970-01-01')`,
   monthIndex: (day) => {
     const date = `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`;
     return `(year(${date}) * 12 + month(${date}) - 1)`;
   },
-  floorDiv: (expr, divisor) => `CAST(floor(CAST(${expr} AS DOUBLE) / ${divisor}) AS BIGINT)`,
+  // `//` truncates BIGINTs: integer operations only (no DOUBLE per row).
+  floorDiv: (expr, divisor) => shiftedFloorDiv(expr, divisor, '//'),
   quantile: (expr, p) => `quantile_cont(${expr}, ${p})`,
   bitAnd: (a, b) => `(${a} & ${b})`,
   bitOrAgg: (expr) => `bit_or(${expr})`,

@@ -1,6 +1,7 @@
 import type { SqlDialect } from './dialect.types';
+import { shiftedFloorDiv } from './floorDiv';
 
-const TYPES = { text: 'text', bigint: 'bigint', double: 'double precision', int: 'integer', date: 'date' } as const;
+const TYPES = { text: 'text', bigint: 'bigint', double: 'double precision', int: 'integer', boolean: 'boolean', date: 'date' } as const;
 
 /** PostgreSQL (12 or later; PGlite too). */
 export const postgres: SqlDialect = {
@@ -18,12 +19,20 @@ export const postgres: SqlDialect = {
   // Integer interval arithmetic from the epoch: no floating-point seconds, so an event at local midnight stays on its day.
   localDay: (ms, zone) =>
     `(CAST((TIMESTAMPTZ '1970-01-01 00:00:00+00' + ${ms} * INTERVAL '1 millisecond') AT TIME ZONE ${zone} AS date) - DATE '1970-01-01')`,
+  zoneTable: {
+    localMs: (ms, zone) =>
+      `CAST(round(extract(epoch FROM ((TIMESTAMPTZ '1970-01-01 00:00:00+00' + ${ms} * INTERVAL '1 millisecond') AT TIME ZONE ${zone})) * 1000) AS bigint)`,
+    series: (lo, hi) => `generate_series(${lo}, ${hi}) AS r(g)`,
+    arrayAgg: (value, orderBy) => `array_agg(${value} ORDER BY ${orderBy})`,
+    arrayAt: (array, index) => `(${array})[${index}]`,
+  },
   dateDay: (date) => `(CAST(${date} AS date) - DATE '1970-01-01')`,
   monthIndex: (day) => {
     const date = `(DATE '1970-01-01' + CAST(${day} AS integer))`;
     return `(CAST(extract(year FROM ${date}) AS integer) * 12 + CAST(extract(month FROM ${date}) AS integer) - 1)`;
   },
-  floorDiv: (expr, divisor) => `CAST(floor(CAST(${expr} AS double precision) / ${divisor}) AS bigint)`,
+  // bigint `/` truncates: integer operations only.
+  floorDiv: (expr, divisor) => shiftedFloorDiv(expr, divisor, '/'),
   quantile: (expr, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${expr})`,
   bitAnd: (a, b) => `(${a} & ${b})`,
   bitOrAgg: (expr) => `bit_or(${expr})`,

@@ -1,10 +1,10 @@
 import { activeUsers, formatDay } from '@kpikit/core';
 import type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from '@kpikit/core';
 import { withQuery } from '../query/context';
-import { eventCtes, selectWithBounds } from '../query/events';
+import { boundsSql, eventHead, ROW_CHECKS, selectWithBounds } from '../query/events';
+import { eventFilterSql, PropertySet } from '../query/properties';
 import { dataRows, rangeOf, requiredNumberAt } from '../query/rows';
 import type { MetricSql } from './metric.types';
-import { rejectProperties } from './unsupported';
 
 const WEEK = 7;
 const MONTH = 30;
@@ -13,52 +13,59 @@ const MONTH = 30;
 export const INVALID_EVENTS = 'no row with a NULL or empty user id or event name, or a NULL timestamp';
 
 /**
- * `activeUsers` in SQL. The database reduces events to each user's distinct
- * active days in `[from − 29, to]` and, with the previous active day from a
- * window function, to per-day changes of the 7- and 30-day counts (a user
- * active on day `a`, previously on day `p`, newly covers days
- * `max(a, p + W) … a + W − 1`): at most `to − from + 60` rows come back.
- * `parse` adds them up day by day, as core does.
+ * `activeUsers` in SQL. The database reduces events, in one pass, to each
+ * user's distinct days (flagged when an event qualifies), keeps the active
+ * ones in `[from − 29, to]` and, with the previous active day from a
+ * window function, counts per day the active users and the users whose
+ * 7- and 30-day coverage starts (a user active on day `a`, previously on day
+ * `p`, newly covers days `max(a, p + W) … a + W − 1`; every coverage ends
+ * W days after its active day): at most `to − from + 60` rows come back.
+ * `parse` runs the sums day by day, as core does.
  */
 export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = {
   table: 'events',
   check(options) {
     const checked = (options ?? {}) as ActiveUsersOptions;
     activeUsers([], checked);
-    rejectProperties('options.where.properties', checked.where?.properties);
     return checked;
   },
   compile(context, options) {
-    const { dialect, params } = context;
-    const names = options.where?.name;
-    const nameFilter = names === undefined ? '' : `${params.inList('e.n', typeof names === 'string' ? [names] : names)} AND `;
+    const { dialect } = context;
+    const properties = new PropertySet(context);
+    properties.addAll(options.where?.properties, 'options.where.properties');
+    const range = { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' };
+    const head = eventHead(context, range, properties, { checksInGroups: true });
+    const filter = eventFilterSql(context, properties, options.where, '');
     const over = 'PARTITION BY u ORDER BY d';
-    const covers = (width: number, column: 'wau' | 'mau'): string[] => {
-      const value = (sign: string): string => (column === 'wau' ? `0, ${sign}1, 0` : `0, 0, ${sign}1`);
-      return [
-        `SELECT CASE WHEN p IS NULL OR d - p >= ${width} THEN d ELSE p + ${width} END, ${value('')} FROM k_lagged`,
-        `SELECT d + ${width}, ${value('-')} FROM k_lagged`,
-      ];
+    // Per day: users active that day, and users whose 7- and 30-day coverage starts that day.
+    const starts = (width: number, column: 'wau' | 'mau'): string => {
+      const start = `CASE WHEN p IS NULL OR d - p >= ${width} THEN d ELSE p + ${width} END`;
+      return `SELECT ${start} AS at_day, 0 AS dau, ${column === 'wau' ? 'count(*), 0' : '0, count(*)'} FROM k_lagged GROUP BY ${start}`;
     };
     return withQuery(
       context,
       [
-        ...eventCtes(context, { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' }),
+        ...head.ctes,
+        // One pass over the events: every user-day (the default range spans them all), flagged when it qualifies.
+        [
+          'k_days',
+          `SELECT u, d, ${filter === null ? '1' : `max(CASE WHEN ${filter} THEN 1 ELSE 0 END)`} AS q, ${ROW_CHECKS}\nFROM k_ev\nGROUP BY u, d`,
+        ],
+        ['k_bounds', boundsSql(context, range, 'k_days', 'd', 'd', head.checks('k_days'))],
         [
           'k_user_days',
-          `SELECT DISTINCT e.u AS u, e.d AS d\nFROM k_ev AS e\nCROSS JOIN k_bounds AS b\nWHERE ${nameFilter}e.d BETWEEN b.from_day - ${MONTH - 1} AND b.to_day`,
+          `SELECT a.u AS u, a.d AS d\nFROM k_days AS a\nCROSS JOIN k_bounds AS b\nWHERE a.q = 1 AND a.d BETWEEN b.from_day - ${MONTH - 1} AND b.to_day`,
         ],
         ['k_lagged', `SELECT u, d, ${dialect.lag('d', over)} AS p\nFROM k_user_days`],
         [
           'k_deltas',
-          [`SELECT d AS at_day, 1 AS dau, 0 AS wau, 0 AS mau FROM k_lagged`, ...covers(WEEK, 'wau'), ...covers(MONTH, 'mau')].join(
-            '\nUNION ALL\n',
-          ),
+          [
+            'SELECT d AS at_day, count(*) AS dau, 0 AS wau, 0 AS mau FROM k_lagged GROUP BY d',
+            starts(WEEK, 'wau'),
+            starts(MONTH, 'mau'),
+          ].join('\nUNION ALL\n'),
         ],
-        [
-          'k_per_day',
-          `SELECT x.at_day, sum(x.dau) AS dau, sum(x.wau) AS wau, sum(x.mau) AS mau\nFROM k_deltas AS x\nCROSS JOIN k_bounds AS b\nWHERE x.at_day <= b.to_day\nGROUP BY x.at_day`,
-        ],
+        ['k_per_day', 'SELECT at_day, sum(dau) AS dau, sum(wau) AS wau, sum(mau) AS mau\nFROM k_deltas\nGROUP BY at_day'],
       ],
       selectWithBounds(context, 'k_per_day', ['at_day', 'dau', 'wau', 'mau']),
     );
@@ -83,8 +90,9 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
     let weekly = 0;
     let monthly = 0;
     for (let i = 0; i < span; i++) {
-      weekly += wau[i] as number;
-      monthly += mau[i] as number;
+      // A coverage that starts on an active day a ends after a + W − 1: W days after each active day.
+      weekly += (wau[i] as number) - (i >= WEEK ? (dau[i - WEEK] as number) : 0);
+      monthly += (mau[i] as number) - (i >= MONTH ? (dau[i - MONTH] as number) : 0);
       if (i < MONTH - 1) continue;
       const daily = dau[i] as number;
       result.push({ date: formatDay(base + i), dau: daily, wau: weekly, mau: monthly, stickiness: monthly === 0 ? null : daily / monthly });

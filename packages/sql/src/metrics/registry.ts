@@ -17,7 +17,7 @@ import type {
 } from '@kpikit/core';
 import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } from '../target';
 import { activeUsersSql } from './activeUsers';
-import { funnelSql } from './funnel';
+import { funnelSql } from './funnel/funnel';
 import type { MetricSql } from './metric.types';
 import { npsSql } from './nps';
 import type { NpsSqlOptions } from './nps';

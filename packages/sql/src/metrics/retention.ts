@@ -1,16 +1,18 @@
-import { formatDay, periodCalendar, retention } from '@kpikit/core';
+import { formatDay, parseDay, periodCalendar, retention } from '@kpikit/core';
 import type { PeriodCalendar, RetentionCohort, RetentionOptions, RetentionResult } from '@kpikit/core';
 import { withQuery } from '../query/context';
-import { eventCtes, selectWithBounds } from '../query/events';
+import { boundsSql, eventHead, localDaySql, ROW_CHECKS, selectWithBounds, zoneJoin } from '../query/events';
+import { allOf } from '../query/properties';
 import { periodIndexSql } from '../query/periods';
 import { dataRows, rangeOf, requiredNumberAt } from '../query/rows';
 import { INVALID_EVENTS } from './activeUsers';
 import type { MetricSql } from './metric.types';
 
 /**
- * `retention` in SQL. The database finds each user's first start event (over
- * all the data), keeps the users whose first one falls in `[from, to]`, and
- * counts per cohort period and cell `k`: the cohort size (`k = 0`), the users
+ * `retention` in SQL. In one pass over the events the database reduces them
+ * to user-periods (`k_periods`); from those it finds each user's first start
+ * event (over all the data), keeps the users whose first one falls in
+ * `[from, to]`, and counts per cohort period and cell `k`: the cohort size (`k = 0`), the users
  * returning in period `cohort + k` (exact), or, for unbounded mode, the users
  * whose latest return is in period `cohort + k` (`k` capped at `periods`). At
  * most `cohorts × (periods + 1)` rows come back; `parse` builds the triangle,
@@ -25,21 +27,26 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
     return checked;
   },
   compile(context, options) {
-    const { dialect, params } = context;
+    const { params } = context;
     const { period, periods, mode = 'exact', startEvent, returnEvent, weekStartsOn = 1 } = options;
     const periodOf = (day: string): string => periodIndexSql(context, period, day, weekStartsOn);
-    const timeZone = params.text(options.timeZone ?? 'UTC');
+    const range = { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' };
+    const head = eventHead(context, range, undefined, { checksInGroups: true });
     const count = params.bigint(periods);
-    const startFilter = startEvent === undefined ? '' : `\nWHERE n = ${params.text(startEvent)}`;
-    const returnFilter = returnEvent === undefined ? '' : `e.n = ${params.text(returnEvent)} AND `;
-    const firstDay = dialect.localDay('f.first_ms', timeZone);
+    // Returns count only inside [from, to]: a bound left to default takes in every event, so only given bounds filter.
+    const inRange = allOf(
+      options.from === undefined ? null : `d >= ${params.bigint(parseDay(options.from) as number)}`,
+      options.to === undefined ? null : `d <= ${params.bigint(parseDay(options.to) as number)}`,
+    );
+    const isStart = startEvent === undefined ? null : `n = ${params.text(startEvent)}`;
+    const isReturn = allOf(returnEvent === undefined ? null : `n = ${params.text(returnEvent)}`, inRange);
     const cells =
       mode === 'exact'
         ? [
             'SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users',
             'FROM k_cohort_users AS c',
-            'JOIN k_returns AS r ON r.u = c.u',
-            `WHERE r.p - c.cohort BETWEEN 1 AND ${count}`,
+            'JOIN k_periods AS r ON r.u = c.u',
+            `WHERE r.ret = 1 AND r.p - c.cohort BETWEEN 1 AND ${count}`,
             'GROUP BY c.cohort, r.p - c.cohort',
           ].join('\n')
         : [
@@ -48,7 +55,8 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
             'FROM (',
             '  SELECT c.u AS u, c.cohort AS cohort, max(r.p - c.cohort) AS reached',
             '  FROM k_cohort_users AS c',
-            '  JOIN k_returns AS r ON r.u = c.u',
+            '  JOIN k_periods AS r ON r.u = c.u',
+            '  WHERE r.ret = 1',
             '  GROUP BY c.u, c.cohort',
             ') AS latest',
             'WHERE reached >= 1',
@@ -57,15 +65,33 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
     return withQuery(
       context,
       [
-        ...eventCtes(context, { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' }),
-        ['k_firsts', `SELECT u, min(ms) AS first_ms\nFROM k_ev${startFilter}\nGROUP BY u`],
+        ...head.ctes,
+        [
+          'k_periods',
+          [
+            // One pass over the events: per user and period, the first start event, whether a return
+            // happened, and the days seen (for the default range).
+            `SELECT u, p, min(${isStart === null ? 'ms' : `CASE WHEN ${isStart} THEN ms END`}) AS first_ms,`,
+            `  ${isReturn === null ? '1' : `max(CASE WHEN ${isReturn} THEN 1 ELSE 0 END)`} AS ret, min(d) AS lo, max(d) AS hi, ${ROW_CHECKS}`,
+            `FROM (SELECT u, n, ms, d, ${periodOf('d')} AS p FROM k_ev) AS e`,
+            'GROUP BY u, p',
+          ].join('\n'),
+        ],
+        ['k_bounds', boundsSql(context, range, 'k_periods', 'lo', 'hi', head.checks('k_periods'))],
         [
           'k_cohort_users',
-          `SELECT f.u AS u, ${periodOf(firstDay)} AS cohort\nFROM k_firsts AS f\nCROSS JOIN k_bounds AS b\nWHERE ${firstDay} BETWEEN b.from_day AND b.to_day`,
-        ],
-        [
-          'k_returns',
-          `SELECT DISTINCT e.u AS u, ${periodOf('e.d')} AS p\nFROM k_ev AS e\nCROSS JOIN k_bounds AS b\nWHERE ${returnFilter}e.d BETWEEN b.from_day AND b.to_day`,
+          [
+            // The day of the first start event itself: local days are not monotonic in time (a clock turned back at midnight).
+            `SELECT u, ${periodOf('first_day')} AS cohort`,
+            'FROM (',
+            `  SELECT f.u AS u, ${localDaySql(context, 'f.first_ms', head.zone, 'z')} AS first_day`,
+            '  FROM (SELECT u, min(first_ms) AS first_ms FROM k_periods GROUP BY u) AS f',
+            ...[zoneJoin(context, 'z')].filter(Boolean).map((line) => `  ${line}`),
+            '  WHERE f.first_ms IS NOT NULL',
+            ') AS firsts',
+            'CROSS JOIN k_bounds AS b',
+            'WHERE first_day BETWEEN b.from_day AND b.to_day',
+          ].join('\n'),
         ],
         ['k_cells', [`SELECT cohort, 0 AS k, count(*) AS users\nFROM k_cohort_users\nGROUP BY cohort`, cells].join('\nUNION ALL\n')],
       ],

@@ -2,10 +2,10 @@ import { parseDay, periodCalendar, stickinessSummary } from '@kpikit/core';
 import type { StickinessSummaryOptions, StickinessSummaryResult } from '@kpikit/core';
 import { withQuery } from '../query/context';
 import { eventCtes, selectWithBounds } from '../query/events';
+import { eventFilterSql, PropertySet } from '../query/properties';
 import { dataRows, numberAt, rangeOf } from '../query/rows';
 import { INVALID_EVENTS } from './activeUsers';
 import type { MetricSql } from './metric.types';
-import { rejectProperties } from './unsupported';
 
 /** First and last day number of a `YYYY-MM` month. */
 function monthDays(month: string): { first: number; last: number } {
@@ -24,20 +24,22 @@ export const stickinessSummarySql: MetricSql<StickinessSummaryOptions, Stickines
   check(options) {
     const checked = options as StickinessSummaryOptions;
     stickinessSummary([], checked);
-    rejectProperties('options.where.properties', checked.where?.properties);
     return checked;
   },
   compile(context, options) {
     const { params } = context;
     const { first, last } = monthDays(options.month);
-    const names = options.where?.name;
-    const nameFilter = names === undefined ? '' : `${params.inList('e.n', typeof names === 'string' ? [names] : names)} AND `;
+    const properties = new PropertySet(context);
+    properties.addAll(options.where?.properties, 'options.where.properties');
+    const head = eventCtes(context, { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' }, properties);
+    const filter = eventFilterSql(context, properties, options.where, 'e.');
+    const nameFilter = filter === null ? '' : `${filter} AND `;
     const monthFirst = params.bigint(first);
     const monthLast = params.bigint(last);
     return withQuery(
       context,
       [
-        ...eventCtes(context, { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' }),
+        ...head,
         [
           'k_user_days',
           [

@@ -16,6 +16,13 @@ export interface CompileContext {
   column(key: string): string;
   /** A column setting that is not a name (`timestampType`, `boundaryType`). */
   setting(key: string): string;
+  /**
+   * The quoted column of an event property, by key: the caller's mapping, else
+   * the column named like the key.
+   *
+   * @throws {KpiValidationError} at `path` for a key that cannot name a column (empty, or holding NUL) and is not mapped.
+   */
+  propertyColumn(key: string, path: string): string;
 }
 
 /** A context for one compilation against a resolved target. */
@@ -28,6 +35,20 @@ export function compileContext(target: ResolvedTarget): CompileContext {
     tableParts: target.table,
     column: (key) => dialect.ident(target.columns[key] as string),
     setting: (key) => target.columns[key] as string,
+    propertyColumn: (key, path) => {
+      const column = Object.prototype.hasOwnProperty.call(target.properties, key) ? target.properties[key] : key;
+      if (column === undefined || column.length === 0 || column.includes('\0')) {
+        throw new KpiValidationError('options', [
+          {
+            index: null,
+            path,
+            expected: 'a property key that names a column, or one mapped to a column in target.columns.properties',
+            received: JSON.stringify(key),
+          },
+        ]);
+      }
+      return dialect.ident(column);
+    },
   };
 }
 

@@ -26,8 +26,11 @@ const QUANTILES = [
  *   per group and non-empty histogram bin (core's bin formula).
  *
  * Values must be integers held in DOUBLE (milliseconds, counts): their sums are exact.
+ * With `tag`, `source` has a `tag` column, the same on every row of a group,
+ * which `k_dist` carries (grouped by, not aggregated: PostgreSQL has no `max`
+ * of a boolean).
  */
-export function distributionCtes(context: CompileContext, source: string): [string, string][] {
+export function distributionCtes(context: CompileContext, source: string, tag = false): [string, string][] {
   const { dialect } = context;
   const double = dialect.type('double');
   const bigint = dialect.type('bigint');
@@ -44,28 +47,29 @@ export function distributionCtes(context: CompileContext, source: string): [stri
   const raw = 'floor((v - v_min) / width)';
   const bin = `CASE WHEN width = 0 THEN ${asBigint('0')} WHEN ${raw} > bins - 1 THEN ${asBigint('bins - 1')} ELSE ${asBigint(raw)} END`;
   const partition = 'OVER (PARTITION BY k)';
+  const tagged = tag ? ', tag' : '';
   return [
     [
       'k_dist_ranked',
       [
-        `SELECT k, v, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) ${partition} AS size,`,
+        `SELECT k, v${tagged}, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) ${partition} AS size,`,
         `  sum(v) ${partition} AS v_sum, min(v) ${partition} AS v_min, max(v) ${partition} AS v_max`,
-        `FROM (SELECT k, CAST(v AS ${double}) AS v FROM ${source}) AS x`,
+        `FROM (SELECT k, CAST(v AS ${double}) AS v${tagged} FROM ${source}) AS x`,
       ].join('\n'),
     ],
-    ['k_dist_sized', `SELECT k, v, pos, size, v_sum, v_min, v_max, ${bins} AS bins\nFROM k_dist_ranked`],
+    ['k_dist_sized', `SELECT k, v${tagged}, pos, size, v_sum, v_min, v_max, ${bins} AS bins\nFROM k_dist_ranked`],
     [
       'k_dist_picked',
-      `SELECT k, v, size, v_sum, v_min, v_max, bins, (v_max - v_min) / bins AS width,\n  ${picks.join(',\n  ')}\nFROM k_dist_sized`,
+      `SELECT k, v${tagged}, size, v_sum, v_min, v_max, bins, (v_max - v_min) / bins AS width,\n  ${picks.join(',\n  ')}\nFROM k_dist_sized`,
     ],
     [
       'k_dist',
       [
-        'SELECT k, max(size) AS n, max(v_sum) AS total, max(v_min) AS lo, max(v_max) AS hi,',
+        `SELECT k${tagged}, max(size) AS n, max(v_sum) AS total, max(v_min) AS lo, max(v_max) AS hi,`,
         `  ${QUANTILES.flatMap(([name]) => [`max(pick_${name}a) AS ${name}a`, `max(pick_${name}b) AS ${name}b`]).join(', ')},`,
         `  ${bin} AS bin, count(*) AS cnt`,
         'FROM k_dist_picked',
-        `GROUP BY k, ${bin}`,
+        `GROUP BY k${tagged}, ${bin}`,
       ].join('\n'),
     ],
   ];

@@ -42,6 +42,11 @@ export class ParamList {
     return this.bind(value, 'double');
   }
 
+  /** A boolean, bound as the text `'true'` or `'false'` that every dialect casts to its boolean type. */
+  boolean(value: boolean): string {
+    return this.bind(value ? 'true' : 'false', 'boolean');
+  }
+
   /** `expr IN (…)` over text values, or `FALSE` for none. */
   inList(expr: string, values: readonly string[]): string {
     if (values.length === 0) return '(1 = 0)';

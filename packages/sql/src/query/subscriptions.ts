@@ -61,7 +61,7 @@ export function subscriptionCtes(
       ].join('\n'),
     ],
     ['k_sub_days', 'SELECT s_day AS d FROM k_subs\nUNION ALL\nSELECT e_day AS d FROM k_subs WHERE e_day IS NOT NULL'],
-    ['k_bounds', boundsSql(context, range, 'k_sub_days', 'd', 'SELECT count(*) AS bad FROM k_sub_src WHERE ok = 0')],
+    ['k_bounds', boundsSql(context, range, 'k_sub_days', 'd', 'd', '(SELECT count(*) AS bad FROM k_sub_src WHERE ok = 0)')],
     [
       'k_changes',
       [

@@ -124,3 +124,49 @@ export const rangeArb = (events: readonly KpiEvent[], timeZone: string): fc.Arbi
       return range;
     });
 };
+
+/** The property columns of {@link withProperties}' events: a text, an integer and a boolean. */
+export const PROPERTY_COLUMNS = [
+  { key: 'plan', type: 'text' },
+  { key: 'seats', type: 'bigint' },
+  { key: 'beta', type: 'boolean' },
+] as const;
+
+/**
+ * Events with properties drawn per event: `plan` (one of a few strings, or
+ * absent), `seats` (a small integer, or absent) and `beta` (a boolean, or
+ * absent). Copies of an event (exact duplicates) carry the same properties.
+ */
+export const withProperties = (
+  events: fc.Arbitrary<KpiEvent[]>,
+  plans: readonly string[] = ['free', 'pro', 'team'],
+): fc.Arbitrary<KpiEvent[]> =>
+  events.chain((list) =>
+    fc
+      .array(
+        fc.record({
+          plan: fc.option(fc.constantFrom(...plans), { nil: undefined, freq: 4 }),
+          seats: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined, freq: 4 }),
+          beta: fc.option(fc.boolean(), { nil: undefined, freq: 3 }),
+        }),
+        { minLength: list.length, maxLength: list.length },
+      )
+      .map((drawn) => {
+        // The same properties for every copy of one (user, name, time).
+        const byEvent = new Map<string, Record<string, string | number | boolean>>();
+        return list.map((event, i) => {
+          const id = `${event.userId}\u0000${event.name}\u0000${String(event.timestamp)}`;
+          let properties = byEvent.get(id);
+          if (!properties) {
+            const { plan, seats, beta } = drawn[i]!;
+            properties = {
+              ...(plan === undefined ? {} : { plan }),
+              ...(seats === undefined ? {} : { seats }),
+              ...(beta === undefined ? {} : { beta }),
+            };
+            byEvent.set(id, properties);
+          }
+          return { ...event, properties };
+        });
+      }),
+  );

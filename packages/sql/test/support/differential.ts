@@ -43,6 +43,7 @@ export function columnsOf(spec: EventTableSpec): EventTableColumns {
     name: spec.name ?? 'event_name',
     timestamp: spec.ts ?? 'ts',
     timestampType: spec.storage === 'epoch_ms' ? 'epoch_ms' : 'timestamp',
+    properties: Object.fromEntries((spec.properties ?? []).flatMap(({ key, column }) => (column === undefined ? [] : [[key, column]]))),
   };
 }
 

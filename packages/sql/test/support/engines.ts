@@ -1,15 +1,15 @@
 /**
  * Real database engines, started in-process by the tests: DuckDB through
- * `@duckdb/node-api` and PostgreSQL through PGlite (PostgreSQL compiled to
- * wasm). Tables are created with identifiers quoted here, by hand, so that the
+ * `@duckdb/node-api`, PostgreSQL through PGlite (PostgreSQL compiled to
+ * wasm) and, when it is installed, ClickHouse through chDB. Tables are created with identifiers quoted here, by hand, so that the
  * quoting under test is never used to set up its own test.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import type { KpiEvent, Subscription } from '@kpikit/core';
 import type { QueryFunction, SqlParams } from '../../src/index';
+import { loadChdb } from './chdb';
 
 export type EngineName = 'duckdb' | 'postgres' | 'clickhouse';
 
@@ -70,7 +70,26 @@ export interface EventTableSpec {
   readonly ts?: string;
   /** `timestamptz` (default), a naive `timestamp` holding UTC, or `epoch_ms` (BIGINT). */
   readonly storage?: 'timestamptz' | 'timestamp' | 'epoch_ms';
+  /** Property columns: each event's `properties[key]` (NULL when absent) in a column of that type, named `column` (default: the key). */
+  readonly properties?: readonly PropertyColumnSpec[];
 }
+
+/** A property column of a test event table. */
+export interface PropertyColumnSpec {
+  readonly key: string;
+  readonly type: 'text' | 'double' | 'bigint' | 'boolean';
+  readonly column?: string;
+}
+
+const SQL_TYPES = { text: 'TEXT', double: 'DOUBLE PRECISION', bigint: 'BIGINT', boolean: 'BOOLEAN' } as const;
+const CLICKHOUSE_TYPES = {
+  text: 'Nullable(String)',
+  double: 'Nullable(Float64)',
+  bigint: 'Nullable(Int64)',
+  boolean: 'Nullable(Bool)',
+} as const;
+
+const propertyOf = (event: KpiEvent, key: string): unknown => event.properties?.[key] ?? null;
 
 const msOf = (event: KpiEvent): number =>
   typeof event.timestamp === 'number'
@@ -82,11 +101,14 @@ const msOf = (event: KpiEvent): number =>
 /** (Re)creates an event table and fills it, in chunks of bound parameters. */
 export async function loadEvents(engine: Engine, events: readonly KpiEvent[], spec: EventTableSpec): Promise<void> {
   if (engine.dialect === 'clickhouse') return loadClickHouseEvents(engine, events, spec);
-  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz' } = spec;
+  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz', properties = [] } = spec;
   const duck = engine.dialect === 'duckdb';
   const columnType = storage === 'epoch_ms' ? 'BIGINT' : storage === 'timestamp' ? 'TIMESTAMP' : duck ? 'TIMESTAMPTZ' : 'TIMESTAMPTZ';
+  const propertyColumns = properties.map(({ key, type, column = key }) => `, ${quoted(column)} ${SQL_TYPES[type]}`).join('');
   await engine.exec(`DROP TABLE IF EXISTS ${quoted(table)}`);
-  await engine.exec(`CREATE TABLE ${quoted(table)} (${quoted(user)} TEXT, ${quoted(name)} TEXT, ${quoted(ts)} ${columnType})`);
+  await engine.exec(
+    `CREATE TABLE ${quoted(table)} (${quoted(user)} TEXT, ${quoted(name)} TEXT, ${quoted(ts)} ${columnType}${propertyColumns})`,
+  );
   // Exact conversions from integer ms, whatever the session time zone.
   const instant = (p: string): string => {
     if (storage === 'epoch_ms') return `CAST(${p} AS BIGINT)`;
@@ -100,7 +122,11 @@ export async function loadEvents(engine: Engine, events: readonly KpiEvent[], sp
     const values = chunk.map((event) => {
       params.push(event.userId, event.name, msOf(event));
       const n = params.length;
-      return `(CAST($${n - 2} AS TEXT), CAST($${n - 1} AS TEXT), ${instant(`$${n}`)})`;
+      const cells = properties.map(({ key, type }) => {
+        params.push(propertyOf(event, key));
+        return `, CAST($${params.length} AS ${SQL_TYPES[type]})`;
+      });
+      return `(CAST($${n - 2} AS TEXT), CAST($${n - 1} AS TEXT), ${instant(`$${n}`)}${cells.join('')})`;
     });
     await engine.exec(`INSERT INTO ${quoted(table)} VALUES ${values.join(', ')}`, params);
   }
@@ -184,23 +210,27 @@ export async function loadSubscriptions(
 }
 
 /**
- * ClickHouse through chDB (embedded ClickHouse), when the `chdb` package can
- * be loaded; `null` otherwise. It is not a dependency of the package: its
- * registry entry lists platform binaries the registry lacks, which would
- * break `npm ci`.
+ * ClickHouse through chDB (embedded ClickHouse), when it can be loaded (see
+ * `chdb.ts` for where it is looked for); `null` otherwise.
  */
 export function startClickHouse(): Promise<ClickHouseEngine | null> {
-  let chdb: { Session: new () => ChdbSession };
-  try {
-    chdb = createRequire(import.meta.url)('chdb') as typeof chdb;
-  } catch {
-    return Promise.resolve(null);
-  }
+  const { chdb } = loadChdb();
+  if (chdb === null) return Promise.resolve(null);
   const session = new chdb.Session();
   const run = (sql: string, params: Readonly<Record<string, unknown>> = {}): Record<string, unknown>[] => {
     const text = session.queryBind(sql, params, 'JSON');
     return text.trim() === '' ? [] : (JSON.parse(text) as { data: Record<string, unknown>[] }).data;
   };
+  // The tests run thousands of different queries over tables of a few dozen rows: one thread, and no
+  // compiling of expressions (done after an expression's third use, it costs more than such a query).
+  for (const setting of [
+    'max_threads = 1',
+    'compile_expressions = 0',
+    'compile_aggregate_expressions = 0',
+    'compile_sort_description = 0',
+  ]) {
+    run(`SET ${setting}`);
+  }
   return Promise.resolve({
     dialect: 'clickhouse',
     query: (sql, params) => Promise.resolve(run(sql, params as Readonly<Record<string, unknown>>)),
@@ -213,11 +243,6 @@ export function startClickHouse(): Promise<ClickHouseEngine | null> {
       return Promise.resolve();
     },
   });
-}
-
-interface ChdbSession {
-  queryBind(sql: string, params: object, format: string): string;
-  cleanup(): void;
 }
 
 /** A running ClickHouse: the same shape as the other engines. */
@@ -250,16 +275,31 @@ async function loadClickHouseRows(
 
 /** (Re)creates a ClickHouse event table (DateTime64(3) or Int64 epoch ms) from JSON rows. */
 async function loadClickHouseEvents(engine: Engine, events: readonly KpiEvent[], spec: EventTableSpec): Promise<void> {
-  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz' } = spec;
+  const { table, user = 'user_id', name = 'event_name', ts = 'ts', storage = 'timestamptz', properties = [] } = spec;
   const type = storage === 'epoch_ms' ? 'Int64' : `DateTime64(3, 'UTC')`;
+  const propertyColumns = properties
+    .map(({ key, type: kind, column = key }) => `, ${backQuoted(column)} ${CLICKHOUSE_TYPES[kind]}`)
+    .join('');
   await engine.exec(`DROP TABLE IF EXISTS ${backQuoted(table)}`);
   await engine.exec(
-    `CREATE TABLE ${backQuoted(table)} (${backQuoted(user)} String, ${backQuoted(name)} String, ${backQuoted(ts)} ${type}) ENGINE = Memory`,
+    `CREATE TABLE ${backQuoted(table)} (${backQuoted(user)} String, ${backQuoted(name)} String, ${backQuoted(ts)} ${type}${propertyColumns}) ENGINE = Memory`,
   );
   if (events.length === 0) return;
-  const lines = events.map((event) => JSON.stringify({ u: event.userId, n: event.name, ms: msOf(event) })).join('\n');
+  const lines = events
+    .map((event) =>
+      JSON.stringify({
+        u: event.userId,
+        n: event.name,
+        ms: msOf(event),
+        ...Object.fromEntries(properties.map(({ key }, i) => [`p${i}`, propertyOf(event, key)])),
+      }),
+    )
+    .join('\n');
   const value = storage === 'epoch_ms' ? 'ms' : `fromUnixTimestamp64Milli(ms, 'UTC')`;
+  const structure = ['u String, n String, ms Int64', ...properties.map(({ type: kind }, i) => `p${i} ${CLICKHOUSE_TYPES[kind]}`)].join(
+    ', ',
+  );
   await engine.exec(
-    `INSERT INTO ${backQuoted(table)} SELECT u, n, ${value} FROM format(JSONEachRow, 'u String, n String, ms Int64', ${literal(lines)})`,
+    `INSERT INTO ${backQuoted(table)} SELECT u, n, ${value}${properties.map((_, i) => `, p${i}`).join('')} FROM format(JSONEachRow, ${literal(structure)}, ${literal(lines)})`,
   );
 }

@@ -1,46 +1,40 @@
-WITH k_src AS (
-  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
-  FROM `events`
+WITH k_ev AS (
+  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p1:String}))) AS d, p0 AS p0
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `plan` AS p0 FROM `events`) AS s
 ),
-k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p3:String}))) AS d
-  FROM k_src
-  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+k_days AS (
+  SELECT u, d, max(CASE WHEN (n IN ({p2:String}, {p3:String})) AND (p0 = {p4:String}) THEN 1 ELSE 0 END) AS q, count(*) AS c_all, count(CASE WHEN n IS NOT NULL AND n <> '' AND ms IS NOT NULL THEN 1 END) AS c_ok
+  FROM k_ev
+  GROUP BY u, d
 ),
 k_bounds AS (
-  SELECT {p4:Int64} AS from_day, {p5:Int64} AS to_day, x.bad AS invalid
-  FROM (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+  SELECT {p5:Int64} AS from_day, {p6:Int64} AS to_day, x.bad AS invalid
+  FROM (SELECT sum(CAST(CASE WHEN u IS NULL OR u = '' THEN c_all ELSE c_all - c_ok END AS Int64)) AS bad FROM k_days) AS x
 ),
 k_user_days AS (
-  SELECT DISTINCT e.u AS u, e.d AS d
-  FROM k_ev AS e
+  SELECT a.u AS u, a.d AS d
+  FROM k_days AS a
   CROSS JOIN k_bounds AS b
-  WHERE e.n IN ({p1:String}, {p2:String}) AND e.d BETWEEN b.from_day - 29 AND b.to_day
+  WHERE a.q = 1 AND a.d BETWEEN b.from_day - 29 AND b.to_day
 ),
 k_lagged AS (
   SELECT u, d, lagInFrame(toNullable(d)) OVER (PARTITION BY u ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS p
   FROM k_user_days
 ),
 k_deltas AS (
-  SELECT d AS at_day, 1 AS dau, 0 AS wau, 0 AS mau FROM k_lagged
+  SELECT d AS at_day, count(*) AS dau, 0 AS wau, 0 AS mau FROM k_lagged GROUP BY d
   UNION ALL
-  SELECT CASE WHEN p IS NULL OR d - p >= 7 THEN d ELSE p + 7 END, 0, 1, 0 FROM k_lagged
+  SELECT CASE WHEN p IS NULL OR d - p >= 7 THEN d ELSE p + 7 END AS at_day, 0 AS dau, count(*), 0 FROM k_lagged GROUP BY CASE WHEN p IS NULL OR d - p >= 7 THEN d ELSE p + 7 END
   UNION ALL
-  SELECT d + 7, 0, -1, 0 FROM k_lagged
-  UNION ALL
-  SELECT CASE WHEN p IS NULL OR d - p >= 30 THEN d ELSE p + 30 END, 0, 0, 1 FROM k_lagged
-  UNION ALL
-  SELECT d + 30, 0, 0, -1 FROM k_lagged
+  SELECT CASE WHEN p IS NULL OR d - p >= 30 THEN d ELSE p + 30 END AS at_day, 0 AS dau, 0, count(*) FROM k_lagged GROUP BY CASE WHEN p IS NULL OR d - p >= 30 THEN d ELSE p + 30 END
 ),
 k_per_day AS (
-  SELECT x.at_day, sum(x.dau) AS dau, sum(x.wau) AS wau, sum(x.mau) AS mau
-  FROM k_deltas AS x
-  CROSS JOIN k_bounds AS b
-  WHERE x.at_day <= b.to_day
-  GROUP BY x.at_day
+  SELECT at_day, sum(dau) AS dau, sum(wau) AS wau, sum(mau) AS mau
+  FROM k_deltas
+  GROUP BY at_day
 )
 SELECT b.from_day, b.to_day, b.invalid, r.at_day, r.dau, r.wau, r.mau
 FROM k_bounds AS b
 LEFT JOIN k_per_day AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
--- params: {"p1":"login","p2":"view","p3":"Europe/Paris","p4":19783,"p5":19813}
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
+-- params: {"p1":"Europe/Paris","p2":"login","p3":"view","p4":"pro","p5":19783,"p6":19813}

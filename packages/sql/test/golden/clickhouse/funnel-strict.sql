@@ -1,16 +1,22 @@
-WITH k_src AS (
-  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
-  FROM `events`
+WITH k_span AS (
+  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p4:String}))) AS d
-  FROM k_src
-  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
   FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
-  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+  CROSS JOIN k_span AS x
+),
+k_positions AS (
+  SELECT 1 AS j
+  UNION ALL
+  SELECT 2 AS j
+  UNION ALL
+  SELECT 3 AS j
 ),
 k_runs AS (
   SELECT 0 AS c_from, 1 AS c_to, 1 AS need, 'B' AS ch
@@ -23,26 +29,10 @@ k_runs AS (
   UNION ALL
   SELECT 2 AS c_from, 3 AS c_to, 4 AS need, 'D' AS ch
 ),
-k_letters AS (
-  SELECT 'A' AS ch, 0 AS c
-  UNION ALL
-  SELECT 'B' AS ch, 1 AS c
-  UNION ALL
-  SELECT 'C' AS ch, 2 AS c
-  UNION ALL
-  SELECT 'D' AS ch, 3 AS c
-),
-k_positions AS (
-  SELECT 1 AS j
-  UNION ALL
-  SELECT 2 AS j
-  UNION ALL
-  SELECT 3 AS j
-),
 k_moments AS (
   SELECT u, ms, groupBitOr(bits) AS mask, CAST(row_number() OVER (PARTITION BY u ORDER BY ms) AS Int64) AS mi
   FROM (
-    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p2:String} THEN 5 WHEN e.n = {p3:String} THEN 2 ELSE 0 END AS bits
+    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p3:String} THEN 5 ELSE 0 END + CASE WHEN e.n = {p4:String} THEN 2 ELSE 0 END AS bits
     FROM k_ev AS e
     CROSS JOIN k_bounds AS b
     WHERE e.d BETWEEN b.from_day AND b.to_day
@@ -81,29 +71,45 @@ k_stage_2 AS (
   GROUP BY u, m1, t1, c, cl, active
 ),
 k_best AS (
-  SELECT u, m1, max(c) AS depth, max(cl || path) AS best_key,
+  SELECT u, m1, t1, max(c) AS depth, max(cl || path) AS best_key,
     row_number() OVER (PARTITION BY u ORDER BY max(c) DESC, t1) AS pick
   FROM k_stage_2
   GROUP BY u, m1, t1
 ),
-k_gaps AS (
-  SELECT x.u AS u, x.k AS k, CASE WHEN x.q > 0 THEN m.ms - m0.ms ELSE 0 END AS v
-  FROM (
-    SELECT b.u AS u, b.m1 AS m1, l.c AS k, toInt64(position(b.best_key, l.ch)) - 1 AS q
-    FROM k_best AS b
-    JOIN k_letters AS l ON l.c < b.depth
-    WHERE b.pick = 1
-  ) AS x
-  LEFT JOIN k_moments AS m ON m.u = x.u AND m.mi = x.m1 + x.q
-  LEFT JOIN k_moments AS m0 ON m0.u = x.u AND m0.mi = x.m1 + x.q - 1
+k_step_places AS (
+  SELECT b.u AS u, b.m1 AS m1, b.t1 AS t1, b.depth AS depth, p.j - 1 AS k, b.m1 + CASE p.j WHEN 1 THEN 0 WHEN 2 THEN greatest(0, toInt64(position(b.best_key, 'B')) - 1) WHEN 3 THEN greatest(0, toInt64(position(b.best_key, 'B')) - 1, toInt64(position(b.best_key, 'C')) - 1) END AS mi
+  FROM k_best AS b
+  JOIN k_positions AS p ON p.j <= b.depth
+  WHERE b.pick = 1
 ),
-k_step_times AS (
-  SELECT k, v FROM k_gaps
+k_timed AS (
+  SELECT s.u AS u, s.depth AS depth, max(CASE WHEN s.k = 0 THEN m.ms END) AS t0, max(CASE WHEN s.k = 1 THEN m.ms END) AS t1, max(CASE WHEN s.k = 2 THEN m.ms END) AS t2
+  FROM k_step_places AS s
+  LEFT JOIN k_moments AS m ON m.u = s.u AND m.mi = s.mi
+  GROUP BY s.u, s.m1, s.t1, s.depth
+),
+k_attempts AS (
+  SELECT a.u AS u, a.t0 AS t0, a.t1 AS t1, a.t2 AS t2, a.depth AS depth
+  FROM k_timed AS a
+),
+k_picked AS (
+  SELECT u, depth, t0, t1, t2, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
+  FROM k_attempts
+),
+k_users AS (
+  SELECT u, depth, t0, t1, t2
+  FROM k_picked
+  WHERE pick = 1
+),
+k_values_ AS (
+  SELECT p.j - 1 AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v
+  FROM k_users AS a
+  JOIN k_positions AS p ON p.j <= a.depth
 ),
 k_dist_ranked AS (
   SELECT k, v, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,
     sum(v) OVER (PARTITION BY k) AS v_sum, min(v) OVER (PARTITION BY k) AS v_min, max(v) OVER (PARTITION BY k) AS v_max
-  FROM (SELECT k, CAST(v AS Float64) AS v FROM k_step_times) AS x
+  FROM (SELECT k, CAST(v AS Float64) AS v FROM k_values_) AS x
 ),
 k_dist_sized AS (
   SELECT k, v, pos, size, v_sum, v_min, v_max, CASE WHEN v_min = v_max THEN 1 WHEN size > 205379 THEN 60 ELSE CAST(round(cbrt(CAST(size AS Float64))) AS Int64) + CASE WHEN round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) < size THEN 1 ELSE 0 END END AS bins
@@ -123,9 +129,12 @@ k_dist AS (
     CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END AS bin, count(*) AS cnt
   FROM k_dist_picked
   GROUP BY k, CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END
+),
+k_out AS (
+  SELECT * FROM k_dist
 )
 SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt
 FROM k_bounds AS b
-LEFT JOIN k_dist AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
--- params: {"p1":1209600000,"p2":"a","p3":"b","p4":"UTC"}
+LEFT JOIN k_out AS r ON 1 = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
+-- params: {"p1":1209600000,"p2":"UTC","p3":"a","p4":"b"}

@@ -1,40 +1,46 @@
-WITH k_src AS (
-  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
-  FROM `events`
+WITH k_span AS (
+  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p5:String}))) AS d
-  FROM k_src
-  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
   FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
-  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+  CROSS JOIN k_span AS x
+),
+k_positions AS (
+  SELECT 1 AS j
+  UNION ALL
+  SELECT 2 AS j
+  UNION ALL
+  SELECT 3 AS j
 ),
 k_step_events AS (
   SELECT e.u AS u, e.n AS n, e.ms AS ms
   FROM k_ev AS e
   CROSS JOIN k_bounds AS b
-  WHERE e.n IN ({p2:String}, {p3:String}, {p4:String}) AND e.d BETWEEN b.from_day AND b.to_day
+  WHERE e.n IN ({p3:String}, {p4:String}, {p5:String}) AND e.d BETWEEN b.from_day AND b.to_day
 ),
 k_nexts AS (
   SELECT DISTINCT u, ms, nx_0, af_0, nx_1, af_1, nx_2, af_2
   FROM (
     SELECT u, ms,
-      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_0,
-      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_0,
-      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_1,
-      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_1,
-      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_2,
-      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_2
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_0,
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_0,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_1,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_1,
+      min(CASE WHEN n = {p5:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_2,
+      min(CASE WHEN n = {p5:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_2
     FROM k_step_events
   ) AS w
 ),
 k_chain_0 AS (
   SELECT DISTINCT u, ms AS t0
   FROM k_step_events
-  WHERE n = {p2:String}
+  WHERE n = {p3:String}
 ),
 k_chain_1 AS (
   SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1
@@ -47,29 +53,27 @@ k_chain_2 AS (
   LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t1
 ),
 k_attempts AS (
-  SELECT c.*, 1 + CASE WHEN t1 IS NULL THEN 0 ELSE 1 END + CASE WHEN t2 IS NULL THEN 0 ELSE 1 END AS depth, row_number() OVER (PARTITION BY u ORDER BY 1 + CASE WHEN t1 IS NULL THEN 0 ELSE 1 END + CASE WHEN t2 IS NULL THEN 0 ELSE 1 END DESC, t0) AS pick
+  SELECT c.*, 1 + CASE WHEN t1 IS NULL THEN 0 ELSE 1 END + CASE WHEN t2 IS NULL THEN 0 ELSE 1 END AS depth
   FROM k_chain_2 AS c
 ),
-k_positions AS (
-  SELECT 1 AS j
-  UNION ALL
-  SELECT 2 AS j
-  UNION ALL
-  SELECT 3 AS j
+k_picked AS (
+  SELECT u, depth, t0, t1, t2, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
+  FROM k_attempts
 ),
-k_gaps AS (
-  SELECT a.u AS u, p.j - 1 AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v
-  FROM k_attempts AS a
+k_users AS (
+  SELECT u, depth, t0, t1, t2
+  FROM k_picked
+  WHERE pick = 1
+),
+k_values_ AS (
+  SELECT p.j - 1 AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v
+  FROM k_users AS a
   JOIN k_positions AS p ON p.j <= a.depth
-  WHERE a.pick = 1
-),
-k_step_times AS (
-  SELECT k, v FROM k_gaps
 ),
 k_dist_ranked AS (
   SELECT k, v, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,
     sum(v) OVER (PARTITION BY k) AS v_sum, min(v) OVER (PARTITION BY k) AS v_min, max(v) OVER (PARTITION BY k) AS v_max
-  FROM (SELECT k, CAST(v AS Float64) AS v FROM k_step_times) AS x
+  FROM (SELECT k, CAST(v AS Float64) AS v FROM k_values_) AS x
 ),
 k_dist_sized AS (
   SELECT k, v, pos, size, v_sum, v_min, v_max, CASE WHEN v_min = v_max THEN 1 WHEN size > 205379 THEN 60 ELSE CAST(round(cbrt(CAST(size AS Float64))) AS Int64) + CASE WHEN round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) < size THEN 1 ELSE 0 END END AS bins
@@ -89,9 +93,12 @@ k_dist AS (
     CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END AS bin, count(*) AS cnt
   FROM k_dist_picked
   GROUP BY k, CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END
+),
+k_out AS (
+  SELECT * FROM k_dist
 )
 SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt
 FROM k_bounds AS b
-LEFT JOIN k_dist AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
--- params: {"p1":1209600000,"p2":"view_pricing","p3":"start_trial","p4":"pay","p5":"UTC"}
+LEFT JOIN k_out AS r ON 1 = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
+-- params: {"p1":1209600000,"p2":"UTC","p3":"view_pricing","p4":"start_trial","p5":"pay"}

@@ -47,5 +47,5 @@ k_daily AS (
 SELECT b.from_day, b.to_day, b.invalid, r.at_day, r.amount, r.users
 FROM k_bounds AS b
 LEFT JOIN k_daily AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
 -- params: {}

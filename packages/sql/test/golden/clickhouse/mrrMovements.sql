@@ -81,5 +81,5 @@ k_parts AS (
 SELECT b.from_day, b.to_day, b.invalid, r.at_day, r.part, r.amount, r.users
 FROM k_bounds AS b
 LEFT JOIN k_parts AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
 -- params: {"p1":19723,"p2":19904}

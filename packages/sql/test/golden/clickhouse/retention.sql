@@ -1,34 +1,27 @@
-WITH k_src AS (
-  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
-  FROM `events`
-),
-k_ev AS (
+WITH k_ev AS (
   SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p1:String}))) AS d
-  FROM k_src
-  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
+),
+k_periods AS (
+  SELECT u, p, min(CASE WHEN n = {p3:String} THEN ms END) AS first_ms,
+    1 AS ret, min(d) AS lo, max(d) AS hi, count(*) AS c_all, count(CASE WHEN n IS NOT NULL AND n <> '' AND ms IS NOT NULL THEN 1 END) AS c_ok
+  FROM (SELECT u, n, ms, d, toInt64(floor(toFloat64(d + 3) / 7)) AS p FROM k_ev) AS e
+  GROUP BY u, p
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
-  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
-),
-k_firsts AS (
-  SELECT u, min(ms) AS first_ms
-  FROM k_ev
-  WHERE n = {p3:String}
-  GROUP BY u
+  FROM (SELECT min(lo) AS lo, max(hi) AS hi FROM k_periods) AS m
+  CROSS JOIN (SELECT sum(CAST(CASE WHEN u IS NULL OR u = '' THEN c_all ELSE c_all - c_ok END AS Int64)) AS bad FROM k_periods) AS x
 ),
 k_cohort_users AS (
-  SELECT f.u AS u, toInt64(floor(toFloat64(toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(f.first_ms), {p1:String}))) + 3) / 7)) AS cohort
-  FROM k_firsts AS f
+  SELECT u, toInt64(floor(toFloat64(first_day + 3) / 7)) AS cohort
+  FROM (
+    SELECT f.u AS u, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(f.first_ms), {p1:String}))) AS first_day
+    FROM (SELECT u, min(first_ms) AS first_ms FROM k_periods GROUP BY u) AS f
+    WHERE f.first_ms IS NOT NULL
+  ) AS firsts
   CROSS JOIN k_bounds AS b
-  WHERE toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(f.first_ms), {p1:String}))) BETWEEN b.from_day AND b.to_day
-),
-k_returns AS (
-  SELECT DISTINCT e.u AS u, toInt64(floor(toFloat64(e.d + 3) / 7)) AS p
-  FROM k_ev AS e
-  CROSS JOIN k_bounds AS b
-  WHERE e.d BETWEEN b.from_day AND b.to_day
+  WHERE first_day BETWEEN b.from_day AND b.to_day
 ),
 k_cells AS (
   SELECT cohort, 0 AS k, count(*) AS users
@@ -37,12 +30,12 @@ k_cells AS (
   UNION ALL
   SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users
   FROM k_cohort_users AS c
-  JOIN k_returns AS r ON r.u = c.u
-  WHERE r.p - c.cohort BETWEEN 1 AND {p2:Int64}
+  JOIN k_periods AS r ON r.u = c.u
+  WHERE r.ret = 1 AND r.p - c.cohort BETWEEN 1 AND {p2:Int64}
   GROUP BY c.cohort, r.p - c.cohort
 )
 SELECT b.from_day, b.to_day, b.invalid, r.cohort, r.k, r.users
 FROM k_bounds AS b
 LEFT JOIN k_cells AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
 -- params: {"p1":"Europe/Paris","p2":8,"p3":"signup"}

@@ -1,16 +1,15 @@
-WITH k_src AS (
-  SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms
-  FROM `events`
+WITH k_span AS (
+  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
   SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d
-  FROM k_src
-  WHERE u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
   FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
-  CROSS JOIN (SELECT count(*) AS bad FROM k_src WHERE NOT (u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND ms IS NOT NULL)) AS x
+  CROSS JOIN k_span AS x
 ),
 k_in_range AS (
   SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms
@@ -73,5 +72,5 @@ k_summary AS (
 SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt, r.events, r.set_0
 FROM k_bounds AS b
 LEFT JOIN k_summary AS r ON 1 = 1
-SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
 -- params: {"p1":"page_view","p2":"America/New_York","p3":1800000}

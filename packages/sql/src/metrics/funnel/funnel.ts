@@ -1,0 +1,165 @@
+import { DEFAULT_FUNNEL_WINDOW, funnel, formatDay } from '@kpikit/core';
+import type { FunnelBreakdownGroup, FunnelOptions, FunnelResult, FunnelStepResult, PropertyValue } from '@kpikit/core';
+import { withQuery } from '../../query/context';
+import { eventCtes, selectWithBounds } from '../../query/events';
+import { dataRows, rangeOf, requiredNumberAt } from '../../query/rows';
+import type { SqlRow } from '../../query/rows';
+import { emptySummary, summariesOf } from '../../query/summary';
+import type { GroupSummary } from '../../query/summary';
+import { INVALID_EVENTS } from '../activeUsers';
+import type { MetricSql } from '../metric.types';
+import { anyAttempts, checkAnyOrder } from './any';
+import { orderedAttempts } from './ordered';
+import { funnelPlan, matches, positionsCte, relevantEventsCte, stepNames } from './plan';
+import type { Cte, FunnelPlan } from './plan';
+import { strictAttempts } from './strict';
+import { funnelColumns, funnelTail, GROUP_STRIDE, NULL_GROUP, OTHER_GROUP } from './tail';
+
+/**
+ * `funnel` in SQL, every order, with step conditions, exclusions and a
+ * breakdown: per user the deepest attempt left after the exclusions and its
+ * step times (see the builders of each order and `funnelTail`), then per
+ * breakdown group and step the users reaching it and the distribution of the
+ * time from the previous step, summarised in the database. `parse` forms
+ * core's step results and groups.
+ */
+export const funnelSql: MetricSql<FunnelOptions, FunnelResult> = {
+  table: 'events',
+  check(options) {
+    const checked = options as FunnelOptions;
+    funnel([], checked);
+    return checked;
+  },
+  compile(context, options) {
+    const plan = funnelPlan(context, options);
+    const order = options.order ?? 'ordered';
+    if (order === 'any') checkAnyOrder(plan);
+    const head = eventCtes(context, { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' }, plan.properties);
+    const attempts: Cte[] = [positionsCte(plan.names.length)];
+    let lookup: string | null = null;
+    if (order === 'ordered') {
+      attempts.push(...orderedAttempts(plan));
+      lookup = 'k_nexts';
+    } else if (order === 'strict') {
+      attempts.push(...strictAttempts(plan));
+      if (plan.exclusions.length > 0) {
+        attempts.push(...exclusionLookup(plan));
+        lookup = 'k_excl_next';
+      }
+    } else {
+      attempts.push(...anyAttempts(plan));
+    }
+    return withQuery(
+      context,
+      [...head, ...attempts, ...funnelTail(plan, order !== 'any', lookup)],
+      selectWithBounds(context, 'k_out', funnelColumns(plan)),
+    );
+  },
+  parse(rows, options) {
+    const { window = DEFAULT_FUNNEL_WINDOW, order = 'ordered', timeZone = 'UTC' } = options;
+    const names = stepNames(options);
+    const range = rangeOf(rows, INVALID_EVENTS);
+    const data = range ? dataRows(rows, 'k') : [];
+    const groups = summariesOf(rows, data);
+    const timed = order !== 'any';
+    const result: FunnelResult = {
+      order,
+      window,
+      from: range ? formatDay(range.fromDay) : null,
+      to: range ? formatDay(range.toDay) : null,
+      timeZone,
+      steps: stepResults(names, groups, 0, timed),
+    };
+    if (!options.breakdown) return result;
+    return { ...result, breakdown: { property: options.breakdown.property, groups: breakdownGroups(rows, data, names, groups, timed) } };
+  },
+};
+
+/** For strict funnels with exclusions: per instant of a relevant event, the next event of each exclusion strictly after it. */
+function exclusionLookup(plan: FunnelPlan): Cte[] {
+  const { exclusions } = plan;
+  const frame = 'OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)';
+  const columns = exclusions.map(({ matcher }, x) => `min(CASE WHEN ${matches(plan, matcher)} THEN ms END) ${frame} AS ax_${x}`);
+  return [
+    relevantEventsCte(plan, 'k_excl_events'),
+    [
+      'k_excl_next',
+      `SELECT DISTINCT u, ms, ${exclusions.map((_, x) => `ax_${x}`).join(', ')}\nFROM (\n  SELECT u, ms,\n    ${columns.join(',\n    ')}\n  FROM k_excl_events\n) AS w`,
+    ],
+  ];
+}
+
+/** Core's step results of one group (`group × GROUP_STRIDE + step` keys the summaries). */
+function stepResults(
+  names: readonly string[],
+  groups: ReadonlyMap<number, GroupSummary>,
+  group: number,
+  timed: boolean,
+): FunnelStepResult[] {
+  const counts = names.map((_, k) => groups.get(group * GROUP_STRIDE + k)?.n ?? 0);
+  const first = counts[0] as number;
+  return names.map((name, k) => {
+    const count = counts[k] as number;
+    const previous = k === 0 ? count : (counts[k - 1] as number);
+    const times = k === 0 || !timed ? emptySummary() : (groups.get(group * GROUP_STRIDE + k) ?? emptySummary());
+    return {
+      name,
+      count,
+      fromFirst: first === 0 ? null : count / first,
+      fromPrevious: previous === 0 ? null : count / previous,
+      dropOff: previous - count,
+      median: times.median,
+      mean: times.mean,
+      p90: times.p90,
+      histogram: times.histogram,
+    };
+  });
+}
+
+/** A property value as the client returned it; 64-bit integers may come as bigints. */
+function propertyValue(value: unknown): PropertyValue {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+/** Orders property values as core does: by their string form, then by type. */
+function compareValues(a: PropertyValue, b: PropertyValue): number {
+  const x = String(a);
+  const y = String(b);
+  if (x !== y) return x < y ? -1 : 1;
+  const s = typeof a;
+  const t = typeof b;
+  return s === t ? 0 : s < t ? -1 : 1;
+}
+
+/**
+ * The breakdown groups: the database ranked the values (which ten are on
+ * top); here they are ordered as core orders them (users, then the value's
+ * string form), followed by "Other" and the NULL group when they have users.
+ */
+function breakdownGroups(
+  rows: readonly SqlRow[],
+  data: readonly number[],
+  names: readonly string[],
+  groups: ReadonlyMap<number, GroupSummary>,
+  timed: boolean,
+): FunnelBreakdownGroup[] {
+  const values = new Map<number, PropertyValue>();
+  for (const i of data) {
+    const group = Math.floor(requiredNumberAt(rows, i, 'k') / GROUP_STRIDE);
+    if (group >= 1 && group < OTHER_GROUP && !values.has(group)) values.set(group, propertyValue((rows[i] as SqlRow).value));
+  }
+  const size = (group: number): number => groups.get(group * GROUP_STRIDE)?.n ?? 0;
+  const top = [...values.keys()]
+    .filter((group) => size(group) > 0)
+    .sort((a, b) => size(b) - size(a) || compareValues(values.get(a) ?? null, values.get(b) ?? null));
+  const result: FunnelBreakdownGroup[] = top.map((group) => ({
+    value: values.get(group) ?? null,
+    other: false,
+    steps: stepResults(names, groups, group, timed),
+  }));
+  if (size(OTHER_GROUP) > 0) result.push({ value: 'Other', other: true, steps: stepResults(names, groups, OTHER_GROUP, timed) });
+  if (size(NULL_GROUP) > 0) result.push({ value: null, other: false, steps: stepResults(names, groups, NULL_GROUP, timed) });
+  return result;
+}
