@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterRecompute, choose, launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { afterRecompute, choose, openDashboard, dashboardSession } from './support/browser';
 import { sampleFigures } from './support/expected';
 import {
   expectedFigures,
@@ -11,18 +11,7 @@ import {
   type DemoLocale,
 } from './support/figures';
 
-let browser: Browser;
-let dashboard: DashboardPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser);
-});
-
-afterAll(async () => {
-  await dashboard.close();
-  await browser.close();
-});
+const session = dashboardSession();
 
 /** Relative luminance (WCAG) of a computed CSS colour `rgb(r, g, b)`. */
 async function luminance(page: Page, selector: string, property: 'backgroundColor' | 'color'): Promise<number> {
@@ -78,7 +67,7 @@ const WORDS: Readonly<Record<DemoLocale, Words>> = {
 
 describe('the page follows its controls', () => {
   it.each(['fr', 'zh-TW', 'en'] as const)('in %s: words, number and date formats, and <html lang>', async (locale) => {
-    const { page, problems } = dashboard;
+    const { page, problems } = session.dashboard;
     // The language is a view setting: the figures are reformatted, not recomputed.
     await choose(page, 'locale', locale);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
@@ -103,7 +92,7 @@ describe('the page follows its controls', () => {
   });
 
   it('switches to the dark theme: the page and every widget, on a dark surface', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     expect(await luminance(page, '.kpikit-card', 'backgroundColor')).toBeGreaterThan(0.8);
     await choose(page, 'theme', 'dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
@@ -124,7 +113,7 @@ describe('the page follows its controls', () => {
   });
 
   it('starts in the theme the system prefers', async () => {
-    const dark = await openDashboard(browser, { colorScheme: 'dark' });
+    const dark = await openDashboard(session.browser, { colorScheme: 'dark' });
     try {
       expect(await dark.page.locator('select[name="theme"]').inputValue()).toBe('dark');
       expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
@@ -136,7 +125,7 @@ describe('the page follows its controls', () => {
   });
 
   it('shows unbounded retention, as core computes it, when the mode changes', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     const { retention } = sampleFigures();
     const exact = expectedRetentionCells(retention.exact);
     const unbounded = expectedRetentionCells(retention.unbounded);
@@ -157,7 +146,7 @@ describe('the page follows its controls', () => {
   });
 
   it('recomputes in another time zone: the range names it, the figures are core’s for that zone', async () => {
-    const { page, problems } = dashboard;
+    const { page, problems } = session.dashboard;
     const paris = sampleFigures('Europe/Paris');
     const tokyo = sampleFigures('Asia/Tokyo');
     // Figures that depend on the zone do change between these two: otherwise this test could not fail.

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { card, dashboardSession } from './support/browser';
 import { SAMPLE, sampleFigures } from './support/expected';
 import {
   expectedFigures,
@@ -11,22 +10,11 @@ import {
   shownRetentionCells,
 } from './support/figures';
 
-let browser: Browser;
-let dashboard: DashboardPage;
+const session = dashboardSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser);
-});
-
-afterAll(async () => {
-  await dashboard.close();
-  await browser.close();
-});
-
-describe('the dashboard over the sample data', () => {
+describe('the session.dashboard over the sample data', () => {
   it('loads without a console error, a page error or a failed request, and draws every widget', async () => {
-    const { page, problems } = dashboard;
+    const { page, problems } = session.dashboard;
     expect(await page.title()).toBe('Acme Analytics · kpikit demo');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Product health');
 
@@ -83,11 +71,11 @@ describe('the dashboard over the sample data', () => {
   it('states the default range: the last 90 local days of the data in Europe/Paris, and the 90 days before', async () => {
     const figures = sampleFigures();
     expect(figures.range).toMatchObject({ from: '2024-03-31', to: '2024-06-28', timeZone: 'Europe/Paris' });
-    expect(await dashboard.page.getByTestId('range').innerText()).toBe(expectedRangeText(figures));
+    expect(await session.dashboard.page.getByTestId('range').innerText()).toBe(expectedRangeText(figures));
   });
 
   it('shows the figures core computes for the same data, range and options', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     const figures = sampleFigures();
     const summary = await page.getByTestId('data-summary').innerText();
     expect(summary).toBe(
@@ -102,6 +90,8 @@ describe('the dashboard over the sample data', () => {
   });
 
   it('reports how long computing and loading took', async () => {
-    expect(await dashboard.page.getByTestId('computed-in').innerText()).toMatch(/^Computed in [\d,]+ ms · data loaded in [\d,]+ ms$/);
+    expect(await session.dashboard.page.getByTestId('computed-in').innerText()).toMatch(
+      /^Computed in [\d,]+ ms · data loaded in [\d,]+ ms$/,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { activation, activeUsers, funnel, retention, sessions, toEventTable, type KpiEvent } from '@kpikit/core';
 import { createFormatter } from '@kpikit/react';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterRecompute, card, cardValue, launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { afterRecompute, card, cardValue, dashboardSession } from './support/browser';
 import { artifactPath, fixturePath } from './support/artifacts';
 import { lastDays, sampleFigures, stickinessHeadline } from './support/expected';
 import { expectedFigures, expectedRetentionCells, shownFigures, shownRetentionCells } from './support/figures';
@@ -11,18 +11,7 @@ import { expectedFigures, expectedRetentionCells, shownFigures, shownRetentionCe
 const DAY = 86_400_000;
 const fmt = createFormatter('en');
 
-let browser: Browser;
-let dashboard: DashboardPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser);
-});
-
-afterAll(async () => {
-  await dashboard.close();
-  await browser.close();
-});
+const session = dashboardSession();
 
 /** The data panel's summary: the data set's name and its counts line. */
 async function summary(page: Page): Promise<{ name: string; counts: string }> {
@@ -57,7 +46,7 @@ function readPlainCsv(text: string): KpiEvent[] {
 
 describe('events files', () => {
   it('loads a small CSV: its counts, a funnel over its own events, and the empty states of what it lacks', async () => {
-    const { page, problems } = dashboard;
+    const { page, problems } = session.dashboard;
     const path = fixturePath('events.csv');
     const events = readPlainCsv(readFileSync(path, 'utf8'));
     const users = new Set(events.map((event) => event.userId)).size;
@@ -120,7 +109,7 @@ describe('events files', () => {
   });
 
   it('reports bad rows of a CSV by the line they start on, and counts every valid row', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     await pick(page, fixturePath('bad-rows.csv'));
     // Valid: lines 2, 6–7 (a quoted plan over two lines), 9 (epoch ms), 11 (a missing last value), 12, 13, 14 and 15:
     // 8 events from u1, u2, u4, u5, u6 and u7.
@@ -144,7 +133,7 @@ describe('events files', () => {
   });
 
   it('loads JSON lines dropped on the data panel, and the sample again on request', async () => {
-    const { page, problems } = dashboard;
+    const { page, problems } = session.dashboard;
     const text = readFileSync(fixturePath('events.jsonl'), 'utf8');
     const dataTransfer = await page.evaluateHandle((content) => {
       const transfer = new DataTransfer();

@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dashboardSession } from './support/browser';
 
-let browser: Browser;
-let dashboard: DashboardPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser);
-});
-
-afterAll(async () => {
-  await dashboard.close();
-  await browser.close();
-});
+const session = dashboardSession();
 
 /** A short, stable name of the focused element: how a test recognises each stop. */
 function focused(page: Page): Promise<string> {
@@ -50,7 +39,7 @@ function focusIsVisible(page: Page): Promise<boolean> {
 
 describe('keyboard only', () => {
   it('Tab goes from the skip link through every control to each widget, and on round to the start', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     // From the top: a page just loaded, nothing focused yet.
     await page.reload();
     await page.waitForSelector('main#dashboard[data-ready]', { timeout: 120_000 });
@@ -107,7 +96,7 @@ describe('keyboard only', () => {
   });
 
   it('the skip link is shown on focus and moves focus to the dashboard', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     await page.reload();
     await page.waitForSelector('main#dashboard[data-ready]', { timeout: 120_000 });
     await page.keyboard.press('Tab');
@@ -117,13 +106,13 @@ describe('keyboard only', () => {
     expect(await page.locator('a.demo-skip').innerText()).toBe('Skip to the dashboard');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dashboard');
-    // The next Tab lands inside the dashboard, past the sidebar.
+    // The next Tab lands inside the session.dashboard, past the sidebar.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('#dashboard') !== null)).toBe(true);
   });
 
   it('arrow keys move between the grid’s cells, the funnel’s steps and the tree’s items', async () => {
-    const { page } = dashboard;
+    const { page } = session.dashboard;
     const cell = page.locator('.kpikit-retention-grid [data-cell="0:0"]');
     await cell.focus();
     expect(await focused(page)).toBe('kpikit-retention-grid cell 0:0');

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium; never a browser downloaded by a tool. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -158,4 +158,34 @@ export function cardValue(page: Page, title: string): Promise<string> {
 /** A pattern that matches `text` and nothing more. */
 export function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** A file's browser and dashboard page, open for all its tests. */
+export interface DashboardSession {
+  readonly browser: Browser;
+  readonly dashboard: DashboardPage;
+}
+
+/** Launches Chromium and opens the dashboard before the file's tests, and closes both after them. */
+export function dashboardSession(): DashboardSession {
+  let browser: Browser | undefined;
+  let dashboard: DashboardPage | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dashboard = await openDashboard(browser);
+  });
+  afterAll(async () => {
+    await dashboard?.close();
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('The browser is not open yet.');
+      return browser;
+    },
+    get dashboard() {
+      if (!dashboard) throw new Error('The dashboard is not open yet.');
+      return dashboard;
+    },
+  };
 }
