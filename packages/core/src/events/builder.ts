@@ -26,12 +26,27 @@ const isPlainObject = (value: unknown): value is object => {
 
 /**
  * Accumulates validated, dictionary-encoded rows, then sorts and de-duplicates
- * them into an {@link EventTable}. Shared by the object and column entry points.
+ * them into an {@link EventTable}. Shared by the object and column entry points,
+ * which feed it in two passes: {@link setUser} for every row, {@link placeUsers},
+ * then {@link setRow} (and the properties) for every row, then {@link finish}.
+ *
+ * Counting every user's rows in the first pass lets the second put each row's
+ * time and name straight into its user's run of the table's columns, rather
+ * than buffering the rows and scattering them afterwards: the only large
+ * allocation is the table's own 16 bytes a row. That matters beyond memory:
+ * V8 starts a full garbage collection whenever ArrayBuffer memory has grown by
+ * about 64 MB, and each one marks the caller's whole heap (often the millions
+ * of event objects being converted).
  */
 export class EventTableBuilder {
-  private readonly user: Int32Array;
-  private readonly name: Int32Array;
+  /** The table's columns, `capacity` rows each, in one buffer: `time`, `name`, `user`. */
   private readonly time: Float64Array;
+  private readonly name: Int32Array;
+  /** Each input row's user code (−1 if invalid), until {@link finish} writes the sorted rows' users over them. */
+  private readonly user: Int32Array;
+  /** Where each user's rows start in the sorted columns, and where the next one goes. */
+  private start: Int32Array | null = null;
+  private cursor: Int32Array | null = null;
   private readonly userIds: string[] = [];
   private readonly names: string[] = [];
   private readonly userCodes = new Map<string, number>();
@@ -48,19 +63,46 @@ export class EventTableBuilder {
     subject: string,
     private readonly pathOf: PathOf,
   ) {
-    // One allocation for the three columns: each large typed-array allocation
-    // can set off a full garbage collection of the caller's heap.
     const buffer = new ArrayBuffer(16 * capacity);
     this.time = new Float64Array(buffer, 0, capacity);
-    this.user = new Int32Array(buffer, 8 * capacity, capacity);
-    this.name = new Int32Array(buffer, 12 * capacity, capacity);
+    this.name = new Int32Array(buffer, 8 * capacity, capacity);
+    this.user = new Int32Array(buffer, 12 * capacity, capacity);
     this.issues = new IssueCollector(subject);
   }
 
-  /** Validates and stores row `i`'s user, name and timestamp; false if any is invalid. */
-  setRow(i: number, userId: unknown, name: unknown, timestamp: unknown): boolean {
-    let ok = true;
+  /** First pass: codes row `i`'s user when `userId` is valid ({@link setRow} reports it otherwise). */
+  setUser(i: number, userId: unknown): void {
     if (typeof userId !== 'string' || userId.length === 0) {
+      this.user[i] = -1;
+      return;
+    }
+    // Consecutive rows often share a user: skip the hash look-up then.
+    if (userId !== this.lastUserId) {
+      this.lastUserId = userId;
+      this.lastUserCode = this.code(this.userCodes, this.userIds, userId);
+    }
+    this.user[i] = this.lastUserCode;
+  }
+
+  /** Between the passes: reserves each user's run of rows in the sorted columns. */
+  placeUsers(): void {
+    const userCount = this.userIds.length;
+    const start = new Int32Array(userCount + 1);
+    for (let i = 0; i < this.capacity; i++) start[(this.user[i] as number) + 1]! += 1;
+    // Rows with an invalid user were counted at start[0]: they are never placed.
+    start[0] = 0;
+    for (let u = 0; u < userCount; u++) start[u + 1]! += start[u] as number;
+    this.start = start;
+    this.cursor = start.slice(0, userCount);
+  }
+
+  /**
+   * Second pass: validates row `i`'s name and timestamp, and places its time and
+   * name. The user was checked by {@link setUser}: `userId` is only reported.
+   */
+  setRow(i: number, userId: unknown, name: unknown, timestamp: unknown): void {
+    let ok = true;
+    if ((this.user[i] as number) < 0) {
       this.issues.add(i, this.pathOf(i, 'userId'), 'a non-empty string', userId);
       ok = false;
     }
@@ -73,20 +115,15 @@ export class EventTableBuilder {
       this.issues.add(i, this.pathOf(i, 'timestamp'), timestampProblem(timestamp), timestamp);
       ok = false;
     }
-    if (!ok) return false;
-    // Consecutive rows often share a user or a name: skip the hash look-up then.
-    if (userId !== this.lastUserId) {
-      this.lastUserId = userId as string;
-      this.lastUserCode = this.code(this.userCodes, this.userIds, userId as string);
-    }
+    // A table is built only if every row is valid: a skipped row only leaves a gap that is never read.
+    if (!ok) return;
     if (name !== this.lastName) {
       this.lastName = name as string;
       this.lastNameCode = this.code(this.nameCodes, this.names, name as string);
     }
-    this.user[i] = this.lastUserCode;
-    this.name[i] = this.lastNameCode;
-    this.time[i] = ms;
-    return true;
+    const p = this.cursor![this.user[i] as number]!++;
+    this.time[p] = ms;
+    this.name[p] = this.lastNameCode;
   }
 
   /** Validates and stores every property of row `i` from a plain object. */
@@ -138,24 +175,16 @@ export class EventTableBuilder {
     this.issues.throwIfAny();
     const n = this.capacity;
     const userCount = this.userIds.length;
+    const { time, name, user } = this;
+    const start = this.start!;
 
-    // Counting sort by user: one pass scatters each row's time, name and
-    // input index to its user's run; every later pass reads sequentially.
-    const start = new Int32Array(userCount + 1);
-    for (let i = 0; i < n; i++) start[(this.user[i] as number) + 1]! += 1;
-    for (let u = 0; u < userCount; u++) start[u + 1]! += start[u] as number;
-    const cursor = start.slice(0, userCount);
-    const output = new ArrayBuffer(16 * n);
-    const time = new Float64Array(output, 0, n);
-    const name = new Int32Array(output, 8 * n, n);
-    const outUser = new Int32Array(output, 12 * n, n);
-    // Input row numbers are needed only to carry properties along.
-    const row = this.properties.size > 0 ? new Int32Array(n) : null;
-    for (let i = 0; i < n; i++) {
-      const p = cursor[this.user[i] as number]!++;
-      time[p] = this.time[i] as number;
-      name[p] = this.name[i] as number;
-      if (row) row[p] = i;
+    // Input row numbers are needed only to carry properties along: replay the
+    // placement to find them, before `user` is overwritten below.
+    let row: Int32Array | null = null;
+    if (this.properties.size > 0) {
+      row = new Int32Array(n);
+      const cursor = start.slice(0, userCount);
+      for (let i = 0; i < n; i++) row[cursor[user[i] as number]!++] = i;
     }
 
     // Order each run by time then name (runs are usually in order already),
@@ -163,6 +192,8 @@ export class EventTableBuilder {
     const sorter = new RunSorter(time, name, row);
     const outStart = new Int32Array(userCount + 1);
     let m = 0;
+    let minTime = Number.NaN;
+    let maxTime = Number.NaN;
     for (let u = 0; u < userCount; u++) {
       const from = start[u] as number;
       const to = start[u + 1] as number;
@@ -184,10 +215,16 @@ export class EventTableBuilder {
         time[m] = time[p] as number;
         name[m] = name[p] as number;
         if (row) row[m] = row[p] as number;
-        outUser[m] = u;
+        // Over the input rows' user codes, which nothing reads any more.
+        user[m] = u;
         m++;
       }
       outStart[u + 1] = m;
+      // Each run is in time order now: its ends are its extremes.
+      if (m > first) {
+        if (!((time[first] as number) >= minTime)) minTime = time[first] as number;
+        if (!((time[m - 1] as number) <= maxTime)) maxTime = time[m - 1] as number;
+      }
     }
 
     const properties = new Map<string, PropertyColumn>();
@@ -197,19 +234,11 @@ export class EventTableBuilder {
       properties.set(key, { codes, values: column.values });
     }
 
-    let minTime = Number.NaN;
-    let maxTime = Number.NaN;
-    for (let j = 0; j < m; j++) {
-      const t = time[j] as number;
-      if (!(t >= minTime)) minTime = t;
-      if (!(t <= maxTime)) maxTime = t;
-    }
-
     return {
       kind: 'EventTable',
       length: m,
       // A few duplicates leave a little slack at the end; many are worth a compact copy.
-      user: m * 4 >= n * 3 ? outUser.subarray(0, m) : outUser.slice(0, m),
+      user: m * 4 >= n * 3 ? user.subarray(0, m) : user.slice(0, m),
       name: m * 4 >= n * 3 ? name.subarray(0, m) : name.slice(0, m),
       time: m * 4 >= n * 3 ? time.subarray(0, m) : time.slice(0, m),
       userIds: this.userIds,

@@ -27,6 +27,11 @@ export function toEventTable(events: readonly KpiEvent[]): EventTable {
   const builder = new EventTableBuilder(events.length, 'events', rowPath);
   for (let i = 0; i < events.length; i++) {
     const event: unknown = events[i];
+    builder.setUser(i, typeof event === 'object' && event !== null ? (event as Record<string, unknown>).userId : undefined);
+  }
+  builder.placeUsers();
+  for (let i = 0; i < events.length; i++) {
+    const event: unknown = events[i];
     if (typeof event !== 'object' || event === null) {
       builder.issues.add(i, `events[${i}]`, 'an event object', event);
       continue;
@@ -87,6 +92,8 @@ export function eventTableFromColumns(columns: EventColumns): EventTable {
   const length = n as number;
   const { userId, name, timestamp } = columns;
   const builder = new EventTableBuilder(length, 'event columns', columnPath);
+  for (let i = 0; i < length; i++) builder.setUser(i, userId[i]);
+  builder.placeUsers();
   for (let i = 0; i < length; i++) builder.setRow(i, userId[i], name[i], timestamp[i]);
   for (const [key, column] of Object.entries(columns.properties ?? {})) {
     for (let i = 0; i < length; i++) builder.setProperty(i, key, column[i]);

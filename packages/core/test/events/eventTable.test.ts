@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeUsers, eventTableFromColumns, isEventTable, retention, stickinessSummary, toEventTable } from '../../src/index';
 import type { EventTable, KpiEvent, PropertyValue } from '../../src/index';
-import { at, eventsArb, shuffled } from '../support/reference';
+import { at, eventsArb, msOf, shuffled } from '../support/reference';
 
 /** The table's rows decoded back to plain values, in table order. */
 function decode(table: EventTable): { userId: string; name: string; time: number; properties: Record<string, PropertyValue> }[] {
@@ -154,6 +154,10 @@ describe('toEventTable: duplicates', () => {
           }
         }
         expect(table.userStart[table.userIds.length]).toBe(table.length);
+        // The extremes of the input instants.
+        const instants = events.map(msOf);
+        expect(table.minTime).toBe(instants.length === 0 ? Number.NaN : Math.min(...instants));
+        expect(table.maxTime).toBe(instants.length === 0 ? Number.NaN : Math.max(...instants));
       }),
       { numRuns: 150 },
     );

@@ -82,6 +82,50 @@ describe('toEventTable: rejected rows', () => {
     expect(error.issues.every((issue) => issue.index === 1)).toBe(true);
   });
 
+  it('lists issues row by row, and field by field within a row', () => {
+    const error = validationErrorOf(
+      fromAnything([
+        good(0),
+        { userId: 'u', name: '', timestamp: 0 },
+        { userId: '', name: 'e', timestamp: 0 },
+        null,
+        { userId: 7, name: 'e', timestamp: 'soon' },
+        { name: 'e', timestamp: 0, properties: 'pro' },
+      ]),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'events[1].name',
+      'events[2].userId',
+      'events[3]',
+      'events[4].userId',
+      'events[4].timestamp',
+      'events[5].userId',
+      'events[5].properties',
+    ]);
+  });
+
+  it('keeps or rejects a row whose userId getter changes its answer, never half-placing it', () => {
+    // Each read flips between an invalid and a valid id, starting invalid.
+    let reads = 0;
+    const flipping = {
+      name: 'e',
+      timestamp: Date.UTC(2024, 0, 2),
+      get userId(): unknown {
+        reads += 1;
+        return reads % 2 === 1 ? 42 : 'u';
+      },
+    };
+    const outcome = ((): string => {
+      try {
+        return Array.from(toEventTable([good(0), flipping as unknown as KpiEvent]).time).join();
+      } catch (error) {
+        return error instanceof KpiValidationError ? error.issues.map((issue) => issue.path).join() : String(error);
+      }
+    })();
+    // good(0) is at 2024-01-01T00:00Z under user u0, the flipping row a day later under u.
+    expect([`${Date.UTC(2024, 0, 1)},${Date.UTC(2024, 0, 2)}`, 'events[1].userId']).toContain(outcome);
+  });
+
   it('lists at most 20 issues but counts them all, and its message names them', () => {
     const rows = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? good(i) : { userId: `u${i}`, name: 'e', timestamp: 'yesterday' }));
     const error = validationErrorOf(fromAnything(rows));
