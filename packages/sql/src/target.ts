@@ -70,6 +70,16 @@ export interface SqlTarget<Columns> {
   /** A table or view name, quoted as one identifier; pass `['schema', 'table']` for a qualified name. */
   readonly table: string | readonly string[];
   readonly columns?: Columns | undefined;
+  /**
+   * Event metrics: whether the query counts the rows the contract rejects (a
+   * NULL or empty user id or event name, a NULL timestamp), which `parse`
+   * then reports as an error. Default `true`. Set it to `false` only when the
+   * table's own constraints forbid such rows (`NOT NULL`, `CHECK (event_name
+   * <> '')`): a query then reads no column it does not otherwise need (a
+   * retention or active-users query without event names never reads the
+   * event name), and a row breaking the rules would count as an ordinary event.
+   */
+  readonly checkRows?: boolean | undefined;
 }
 
 /** Column names with every default filled in. */
@@ -103,6 +113,8 @@ export interface ResolvedTarget {
   readonly columns: Readonly<Record<string, string>>;
   /** Property key → column name, for the keys given (others: the key itself). */
   readonly properties: Readonly<Record<string, string>>;
+  /** Whether event queries count invalid rows (see {@link SqlTarget.checkRows}). */
+  readonly checkRows: boolean;
 }
 
 function describe(value: unknown): string {
@@ -128,7 +140,8 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
       { index: null, path: 'target', expected: 'an object { dialect, table, columns? }', received: describe(target) },
     ]);
   }
-  const { dialect, table, columns } = target as Record<string, unknown>;
+  const { dialect, table, columns, checkRows = true } = target as Record<string, unknown>;
+  if (typeof checkRows !== 'boolean') add('target.checkRows', 'true or false', checkRows);
   if (dialect !== 'duckdb' && dialect !== 'postgres' && dialect !== 'clickhouse')
     add('target.dialect', 'one of "duckdb", "postgres", "clickhouse"', dialect);
   const parts = typeof table === 'string' ? [table] : Array.isArray(table) ? (table as unknown[]) : null;
@@ -163,7 +176,7 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
     }
   }
   if (issues.length > 0) throw new KpiValidationError('target', issues);
-  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved, properties };
+  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved, properties, checkRows: checkRows as boolean };
 }
 
 function resolveProperties(

@@ -83,11 +83,11 @@ describe('names and values cannot break out of the query', () => {
     }
   }, 120_000);
 
-  it('never writes a value into the SQL text: the text is the same whatever the event names, dates and zone', () => {
+  it('never writes a value into the SQL text: the text is the same whatever the event names, dates and zone (of changing offset)', () => {
     const options = (name: string, timeZone: string, from: string) =>
       ({ period: 'week', periods: 2, startEvent: name, returnEvent: `${name}2`, from, to: '2024-12-31', timeZone }) as const;
     for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as const) {
-      const plain = compile('retention', options('signup', 'UTC', '2024-01-01'), { dialect, table: 'events' });
+      const plain = compile('retention', options('signup', 'America/New_York', '2024-01-01'), { dialect, table: 'events' });
       for (const name of HOSTILE_NAMES) {
         const hostile = compile('retention', options(name, 'Europe/Paris', '2023-06-15'), { dialect, table: 'events' });
         expect(hostile.sql).toBe(plain.sql);

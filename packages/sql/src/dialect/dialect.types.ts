@@ -32,7 +32,7 @@ export interface SqlDialect {
   dateDay(date: string): string;
   /** `year × 12 + month − 1` of a day number: consecutive integers per calendar month. */
   monthIndex(day: string): string;
-  /** `floor(expr / divisor)` of an integer expression of either sign (above −2^61). */
+  /** `floor(expr / divisor)` of an integer expression of either sign. */
   floorDiv(expr: string, divisor: number): string;
   /** Type-7 quantile aggregate (linear interpolation, as `percentile_cont`) of a DOUBLE expression. */
   quantile(expr: string, p: number): string;

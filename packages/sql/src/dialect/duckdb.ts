@@ -1,5 +1,5 @@
 import type { SqlDialect } from './dialect.types';
-import { shiftedFloorDiv } from './floorDiv';
+import { truncatingFloorDiv } from './floorDiv';
 
 const TYPES = { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE', int: 'INTEGER', boolean: 'BOOLEAN', date: 'DATE' } as const;
 
@@ -28,7 +28,7 @@ export const duckdb: SqlDialect = {
     return `(year(${date}) * 12 + month(${date}) - 1)`;
   },
   // `//` truncates BIGINTs: integer operations only (no DOUBLE per row).
-  floorDiv: (expr, divisor) => shiftedFloorDiv(expr, divisor, '//'),
+  floorDiv: (expr, divisor) => truncatingFloorDiv(expr, divisor, '//'),
   quantile: (expr, p) => `quantile_cont(${expr}, ${p})`,
   bitAnd: (a, b) => `(${a} & ${b})`,
   bitOrAgg: (expr) => `bit_or(${expr})`,

@@ -1,11 +1,11 @@
 /**
- * `floor(expr / divisor)` for an integer expression with integer operations
- * only (no conversion to a double per row): shifted by a multiple of the
- * divisor near 2^61 so that the dividend is positive, where truncating
- * division is floor division, then shifted back. Exact for `expr` above −2^61.
+ * `floor(expr / divisor)` for an integer expression of either sign, from a
+ * `divide` that truncates towards zero, with integer operations only (no
+ * conversion to a double per row): for a negative `x`,
+ * `floor(x / d) = trunc((x + 1) / d) − 1`. The branch is a comparison, far
+ * cheaper than an overflow-checked addition of a large shift on every row.
  */
-export function shiftedFloorDiv(expr: string, divisor: number, divide: string): string {
-  const d = BigInt(divisor);
-  const times = 2n ** 61n / d;
-  return `((${expr}) + ${String(times * d)}) ${divide} ${divisor} - ${String(times)}`;
+export function truncatingFloorDiv(expr: string, divisor: number, divide: string): string {
+  const x = /^[\w."]+$/.test(expr) ? expr : `(${expr})`;
+  return `CASE WHEN ${x} >= 0 THEN ${x} ${divide} ${divisor} ELSE (${x} + 1) ${divide} ${divisor} - 1 END`;
 }

@@ -1,5 +1,5 @@
 import type { SqlDialect } from './dialect.types';
-import { shiftedFloorDiv } from './floorDiv';
+import { truncatingFloorDiv } from './floorDiv';
 
 const TYPES = { text: 'text', bigint: 'bigint', double: 'double precision', int: 'integer', boolean: 'boolean', date: 'date' } as const;
 
@@ -32,7 +32,7 @@ export const postgres: SqlDialect = {
     return `(CAST(extract(year FROM ${date}) AS integer) * 12 + CAST(extract(month FROM ${date}) AS integer) - 1)`;
   },
   // bigint `/` truncates: integer operations only.
-  floorDiv: (expr, divisor) => shiftedFloorDiv(expr, divisor, '/'),
+  floorDiv: (expr, divisor) => truncatingFloorDiv(expr, divisor, '/'),
   quantile: (expr, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${expr})`,
   bitAnd: (a, b) => `(${a} & ${b})`,
   bitOrAgg: (expr) => `bit_or(${expr})`,

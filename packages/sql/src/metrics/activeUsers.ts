@@ -1,7 +1,7 @@
 import { activeUsers, formatDay } from '@kpikit/core';
 import type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from '@kpikit/core';
 import { withQuery } from '../query/context';
-import { boundsSql, eventHead, ROW_CHECKS, selectWithBounds } from '../query/events';
+import { eventHead, selectWithBounds } from '../query/events';
 import { eventFilterSql, PropertySet } from '../query/properties';
 import { dataRows, rangeOf, requiredNumberAt } from '../query/rows';
 import type { MetricSql } from './metric.types';
@@ -34,7 +34,7 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
     const properties = new PropertySet(context);
     properties.addAll(options.where?.properties, 'options.where.properties');
     const range = { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' };
-    const head = eventHead(context, range, properties, { checksInGroups: true });
+    const head = eventHead(context, range, properties);
     const filter = eventFilterSql(context, properties, options.where, '');
     const over = 'PARTITION BY u ORDER BY d';
     // Per day: users active that day, and users whose 7- and 30-day coverage starts that day.
@@ -47,11 +47,8 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
       [
         ...head.ctes,
         // One pass over the events: every user-day (the default range spans them all), flagged when it qualifies.
-        [
-          'k_days',
-          `SELECT u, d, ${filter === null ? '1' : `max(CASE WHEN ${filter} THEN 1 ELSE 0 END)`} AS q, ${ROW_CHECKS}\nFROM k_ev\nGROUP BY u, d`,
-        ],
-        ['k_bounds', boundsSql(context, range, 'k_days', 'd', 'd', head.checks('k_days'))],
+        ['k_days', `SELECT u, d, ${filter === null ? '1' : `max(CASE WHEN ${filter} THEN 1 ELSE 0 END)`} AS q\nFROM k_ev\nGROUP BY u, d`],
+        ['k_bounds', head.bounds('k_days', 'd', 'd')],
         [
           'k_user_days',
           `SELECT a.u AS u, a.d AS d\nFROM k_days AS a\nCROSS JOIN k_bounds AS b\nWHERE a.q = 1 AND a.d BETWEEN b.from_day - ${MONTH - 1} AND b.to_day`,

@@ -3,6 +3,7 @@ import type { NpsResult } from '@kpikit/core';
 import { KpiValidationError } from '@kpikit/core';
 import { withQuery } from '../query/context';
 import { numberAt } from '../query/rows';
+import { localDayIn } from '../query/zone';
 import type { TimestampType } from '../target';
 import type { MetricSql } from './metric.types';
 
@@ -50,7 +51,7 @@ export const npsSql: MetricSql<NpsSqlOptions, NpsResult> = {
     const conditions: string[] = [];
     if (options.from !== undefined || options.to !== undefined) {
       const ms = dialect.epochMs(context.column('timestamp'), context.setting('timestampType') as TimestampType);
-      const day = dialect.localDay(ms, params.text(options.timeZone ?? 'UTC'));
+      const day = localDayIn(context, ms, options.timeZone ?? 'UTC');
       if (options.from !== undefined) conditions.push(`${day} >= ${params.bigint(parseDay(options.from) as number)}`);
       if (options.to !== undefined) conditions.push(`${day} <= ${params.bigint(parseDay(options.to) as number)}`);
     }

@@ -1,7 +1,7 @@
 import { formatDay, parseDay, periodCalendar, retention } from '@kpikit/core';
 import type { PeriodCalendar, RetentionCohort, RetentionOptions, RetentionResult } from '@kpikit/core';
-import { withQuery } from '../query/context';
-import { boundsSql, eventHead, localDaySql, ROW_CHECKS, selectWithBounds, zoneJoin } from '../query/events';
+import { indent, withQuery } from '../query/context';
+import { eventHead, selectWithBounds } from '../query/events';
 import { allOf } from '../query/properties';
 import { periodIndexSql } from '../query/periods';
 import { dataRows, rangeOf, requiredNumberAt } from '../query/rows';
@@ -31,22 +31,35 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
     const { period, periods, mode = 'exact', startEvent, returnEvent, weekStartsOn = 1 } = options;
     const periodOf = (day: string): string => periodIndexSql(context, period, day, weekStartsOn);
     const range = { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' };
-    const head = eventHead(context, range, undefined, { checksInGroups: true });
+    const head = eventHead(context, range);
     const count = params.bigint(periods);
-    // Returns count only inside [from, to]: a bound left to default takes in every event, so only given bounds filter.
-    const inRange = allOf(
-      options.from === undefined ? null : `d >= ${params.bigint(parseDay(options.from) as number)}`,
-      options.to === undefined ? null : `d <= ${params.bigint(parseDay(options.to) as number)}`,
-    );
+    const from = options.from === undefined ? null : params.bigint(parseDay(options.from) as number);
+    const to = options.to === undefined ? null : params.bigint(parseDay(options.to) as number);
+    // Only given bounds filter: a defaulted one holds every day of the data.
+    const within = (day: string): string | null =>
+      allOf(from === null ? null : `${day} >= ${from}`, to === null ? null : `${day} <= ${to}`);
     const isStart = startEvent === undefined ? null : `n = ${params.text(startEvent)}`;
-    const isReturn = allOf(returnEvent === undefined ? null : `n = ${params.text(returnEvent)}`, inRange);
+    const isReturn = allOf(returnEvent === undefined ? null : `n = ${params.text(returnEvent)}`, within('d'));
+    // Where local days follow time, a user's first start event is on the least day, and with every event a
+    // start event and no bound to check, the cohort is simply the user's first period.
+    const firstPeriod = head.monotonic && isStart === null && from === null && to === null;
+    const first = head.monotonic ? 'd' : 'ms';
+    const perPeriod = [
+      ...(firstPeriod ? [] : [`min(${isStart === null ? first : `CASE WHEN ${isStart} THEN ${first} END`}) AS first_at`]),
+      ...(isReturn === null ? [] : [`max(CASE WHEN ${isReturn} THEN 1 ELSE 0 END) AS ret`]),
+      ...(head.monotonic ? [] : ['min(d) AS lo', 'max(d) AS hi']),
+    ];
+    const firstDays = head.monotonic
+      ? 'SELECT u, min(first_at) AS first_day\nFROM k_periods\nGROUP BY u'
+      : head.selectDay(['u'], 'first_at', '(SELECT u, min(first_at) AS first_at FROM k_periods GROUP BY u) AS s', 'first_day');
+    const returned = (condition: string): string => (isReturn === null ? condition : `r.ret = 1 AND ${condition}`);
     const cells =
       mode === 'exact'
         ? [
             'SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users',
             'FROM k_cohort_users AS c',
             'JOIN k_periods AS r ON r.u = c.u',
-            `WHERE r.ret = 1 AND r.p - c.cohort BETWEEN 1 AND ${count}`,
+            `WHERE ${returned(`r.p - c.cohort BETWEEN 1 AND ${count}`)}`,
             'GROUP BY c.cohort, r.p - c.cohort',
           ].join('\n')
         : [
@@ -56,7 +69,7 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
             '  SELECT c.u AS u, c.cohort AS cohort, max(r.p - c.cohort) AS reached',
             '  FROM k_cohort_users AS c',
             '  JOIN k_periods AS r ON r.u = c.u',
-            '  WHERE r.ret = 1',
+            ...(isReturn === null ? [] : ['  WHERE r.ret = 1']),
             '  GROUP BY c.u, c.cohort',
             ') AS latest',
             'WHERE reached >= 1',
@@ -69,29 +82,25 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
         [
           'k_periods',
           [
-            // One pass over the events: per user and period, the first start event, whether a return
-            // happened, and the days seen (for the default range).
-            `SELECT u, p, min(${isStart === null ? 'ms' : `CASE WHEN ${isStart} THEN ms END`}) AS first_ms,`,
-            `  ${isReturn === null ? '1' : `max(CASE WHEN ${isReturn} THEN 1 ELSE 0 END)`} AS ret, min(d) AS lo, max(d) AS hi, ${ROW_CHECKS}`,
+            // One pass over the events: per user and period, what the cohorts need (the first start event:
+            // its day where days follow time, else its instant), whether a return happened, and the days seen.
+            `SELECT ${['u', 'p', ...perPeriod].join(', ')}`,
             `FROM (SELECT u, n, ms, d, ${periodOf('d')} AS p FROM k_ev) AS e`,
             'GROUP BY u, p',
           ].join('\n'),
         ],
-        ['k_bounds', boundsSql(context, range, 'k_periods', 'lo', 'hi', head.checks('k_periods'))],
+        ['k_bounds', head.bounds('k_periods', 'lo', 'hi')],
         [
           'k_cohort_users',
-          [
-            // The day of the first start event itself: local days are not monotonic in time (a clock turned back at midnight).
-            `SELECT u, ${periodOf('first_day')} AS cohort`,
-            'FROM (',
-            `  SELECT f.u AS u, ${localDaySql(context, 'f.first_ms', head.zone, 'z')} AS first_day`,
-            '  FROM (SELECT u, min(first_ms) AS first_ms FROM k_periods GROUP BY u) AS f',
-            ...[zoneJoin(context, 'z')].filter(Boolean).map((line) => `  ${line}`),
-            '  WHERE f.first_ms IS NOT NULL',
-            ') AS firsts',
-            'CROSS JOIN k_bounds AS b',
-            'WHERE first_day BETWEEN b.from_day AND b.to_day',
-          ].join('\n'),
+          firstPeriod
+            ? 'SELECT u, min(p) AS cohort\nFROM k_periods\nGROUP BY u'
+            : [
+                `SELECT u, ${periodOf('first_day')} AS cohort`,
+                'FROM (',
+                indent(firstDays),
+                ') AS firsts',
+                `WHERE ${within('first_day') ?? 'first_day IS NOT NULL'}`,
+              ].join('\n'),
         ],
         ['k_cells', [`SELECT cohort, 0 AS k, count(*) AS users\nFROM k_cohort_users\nGROUP BY cohort`, cells].join('\nUNION ALL\n')],
       ],

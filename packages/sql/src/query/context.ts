@@ -14,6 +14,8 @@ export interface CompileContext {
   readonly tableParts: readonly string[];
   /** The quoted name of a column, by its key (`userId`, `score`, …). */
   column(key: string): string;
+  /** Whether event queries count invalid rows (`target.checkRows`). */
+  readonly checkRows: boolean;
   /** A column setting that is not a name (`timestampType`, `boundaryType`). */
   setting(key: string): string;
   /**
@@ -33,6 +35,7 @@ export function compileContext(target: ResolvedTarget): CompileContext {
     params: new ParamList(dialect),
     table: target.table.map((part) => dialect.ident(part)).join('.'),
     tableParts: target.table,
+    checkRows: target.checkRows,
     column: (key) => dialect.ident(target.columns[key] as string),
     setting: (key) => target.columns[key] as string,
     propertyColumn: (key, path) => {
@@ -76,7 +79,8 @@ export function withQuery(context: CompileContext, ctes: readonly (readonly [str
   return `WITH ${body}\n${select}${context.dialect.suffix}`;
 }
 
-function indent(sql: string): string {
+/** Every line of `sql` indented by two spaces. */
+export function indent(sql: string): string {
   return sql
     .split('\n')
     .map((line) => `  ${line}`)

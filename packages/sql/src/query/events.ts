@@ -1,7 +1,9 @@
 import { parseDay } from '@kpikit/core';
 import type { TimestampType } from '../target';
 import type { CompileContext } from './context';
+import type { ZoneTableSql } from '../dialect/dialect.types';
 import type { PropertySet } from './properties';
+import { fixedLocalDay, fixedOffset } from './zone';
 
 /** The range and zone of an event metric. */
 export interface RangeSpec {
@@ -16,82 +18,102 @@ const ZONE_DAYS = 36_600;
 
 /** The head of an event query, before its range (see {@link eventHead}). */
 export interface EventHead {
-  /** `k_span` (some dialects or checks), `k_zone` (some dialects) and `k_ev`. */
+  /** `k_span` (most plans), `k_zone` (zones of changing offset, some dialects) and `k_ev`. */
   readonly ctes: [string, string][];
-  /** The bound zone parameter. */
-  readonly zone: string;
-  /** The FROM item of the invalid-row count `bad`: `k_span`, or a subquery over the caller's table of {@link ROW_CHECKS}. */
-  checks(grouped: string): string;
+  /**
+   * `SELECT <columns>, <local day of ms> AS <as> FROM <from>`: a query over a
+   * FROM item aliased `s` whose columns include the epoch-ms column `ms`.
+   */
+  selectDay(columns: readonly string[], ms: string, from: string, as: string): string;
+  /**
+   * Whether local days never decrease as time goes on (a zone of fixed
+   * offset), so that a user's first event is on the user's least day. In a
+   * zone whose clock is turned back at midnight it can be a day later.
+   */
+  readonly monotonic: boolean;
+  /**
+   * The SQL of `k_bounds`, one row `(from_day, to_day, invalid)`: the given
+   * bounds, or the local days of the earliest and latest event (the least
+   * `lo` and greatest `hi` of `grouped`, a CTE over `k_ev`, unless the span
+   * already holds them), and the number of invalid rows.
+   */
+  bounds(grouped: string, lo: string, hi: string): string;
 }
-
-/**
- * Aggregates that count a group's rows and its valid ones (the user is the
- * group's: checked once per group), for queries that group the events by user
- * in their first pass and so check the rows there instead of in a pass of
- * their own (`eventHead(…, { checksInGroups: true })`).
- */
-export const ROW_CHECKS = "count(*) AS c_all, count(CASE WHEN n IS NOT NULL AND n <> '' AND ms IS NOT NULL THEN 1 END) AS c_ok";
 
 /**
  * The common head of every event query, as named CTEs:
  *
- * - `span (g0, g1, bad)`: the first and last UTC day of the data (dialects
- *   with a zone table) and the number of invalid rows (a NULL or empty user or
- *   name, a NULL time), which `parse` reports as an error: so no other part of
- *   the query needs to leave such rows out;
- * - `zone (g0, uniform, o, offs)`, dialects with a zone table only: see {@link localDaySql};
+ * - `span`: the first and last local day of the data (`lo_day`, `hi_day`) in
+ *   a zone of fixed offset, or UTC day (`g0`, `g1`) for the zone table; and
+ *   the number of invalid rows `bad` (a NULL or empty user or name, a NULL
+ *   time), which `parse` reports as an error, so no other part of the query
+ *   needs to leave such rows out;
+ * - `zone (g0, uniform, o, offs)`, zones of changing offset on dialects with
+ *   a zone table: see {@link zonedSelectDay};
  * - `ev (u, n, ms, d, p0, …)`: the table's rows, user and name as text, time
  *   as epoch ms, its local day number `d` in the zone, and the columns of the
  *   properties the query reads (`properties`, all registered before this call).
  *
+ * In a zone of fixed offset (UTC, `Etc/GMT+5`) the local day is integer
+ * arithmetic on every dialect, and the zone is not sent to the database.
+ * With `target.checkRows: false` no row is checked.
+ *
  * The table is read by subqueries, not a shared CTE, which DuckDB would copy.
  */
-export function eventHead(
-  context: CompileContext,
-  range: RangeSpec,
-  properties?: PropertySet,
-  { checksInGroups = false }: { checksInGroups?: boolean } = {},
-): EventHead {
+export function eventHead(context: CompileContext, range: RangeSpec, properties?: PropertySet): EventHead {
   const { dialect, params, table } = context;
+  const bigint = dialect.type('bigint');
   const text = dialect.type('text');
   const user = `CAST(${context.column('userId')} AS ${text})`;
   const name = `CAST(${context.column('name')} AS ${text})`;
   const timestamp = context.column('timestamp');
   const toMs = (column: string): string => dialect.epochMs(column, context.setting('timestampType') as TimestampType);
   const source = `(SELECT ${user} AS u, ${name} AS n, ${toMs(timestamp)} AS ms${properties?.selectList() ?? ''} FROM ${table})`;
-  // The checks read the time as stored: it is NULL exactly when its epoch ms is, and the span converts only its extremes.
-  const checked = `(SELECT ${user} AS u, ${name} AS n, ${timestamp} AS t FROM ${table})`;
-  const zone = params.text(range.timeZone);
-  const bad = `count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad`;
-  const checks = (grouped: string): string =>
-    checksInGroups
-      ? `(SELECT sum(CAST(CASE WHEN u IS NULL OR u = '' THEN c_all ELSE c_all - c_ok END AS ${dialect.type('bigint')})) AS bad FROM ${grouped})`
-      : 'k_span';
-  const zoneTable = dialect.zoneTable;
-  if (!zoneTable) {
-    return {
-      zone,
-      checks,
-      ctes: [
-        ...(checksInGroups ? [] : [['k_span', `SELECT ${bad}\nFROM ${checked} AS s`] as [string, string]]),
-        ['k_ev', `SELECT u, n, ms, ${dialect.localDay('ms', zone)} AS d${properties?.carry() ?? ''}\nFROM ${source} AS s`],
-      ],
-    };
+  const { checkRows } = context;
+  // The span reads the time as stored: it is NULL exactly when its epoch ms is, and only its extremes are converted.
+  const spanOf = (columns: readonly string[]): [string, string] => [
+    'k_span',
+    [
+      `SELECT ${[...columns, ...(checkRows ? ["count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad"] : [])].join(', ')}`,
+      `FROM (SELECT ${checkRows ? `${user} AS u, ${name} AS n, ` : ''}${timestamp} AS t FROM ${table}) AS s`,
+    ].join('\n'),
+  ];
+  const invalidRows = checkRows ? 'k_span' : `(SELECT CAST(0 AS ${bigint}) AS bad)`;
+  const carried = ['u', 'n', 'ms', ...(properties?.names() ?? [])];
+  const head = (selectDay: EventHead['selectDay'], ctes: [string, string][], monotonic = false): EventHead => ({
+    selectDay,
+    monotonic,
+    bounds: (grouped, lo, hi) =>
+      monotonic
+        ? boundsSql(context, range, 'k_span', 'lo_day', 'hi_day', invalidRows)
+        : boundsSql(context, range, grouped, lo, hi, invalidRows),
+    ctes: [...ctes, ['k_ev', selectDay(carried, 'ms', `${source} AS s`, 'd')]],
+  });
+  const byExpression =
+    (localDay: (ms: string) => string): EventHead['selectDay'] =>
+    (columns, ms, from, as) =>
+      `SELECT ${[...columns.map((column) => `s.${column} AS ${column}`), `${localDay(`s.${ms}`)} AS ${as}`].join(', ')}\nFROM ${from}`;
+
+  const offset = fixedOffset(range.timeZone);
+  if (offset !== null) {
+    // Local days follow time: the first and last day of the data are those of its extremes.
+    const localDay = (ms: string): string => fixedLocalDay(context, ms, offset);
+    return head(byExpression(localDay), [spanOf([`${localDay(toMs('min(t)'))} AS lo_day`, `${localDay(toMs('max(t)'))} AS hi_day`])], true);
   }
+  const zone = params.text(range.timeZone);
+  const zoneTable = dialect.zoneTable;
+  if (!zoneTable)
+    return head(
+      byExpression((ms) => dialect.localDay(ms, zone)),
+      checkRows ? [spanOf([])] : [],
+    );
   const day = (x: string): string => dialect.floorDiv(x, DAY_MS);
   const first = 'r.g * 86400000';
   const last = 'r.g * 86400000 + 86399999';
-  const span = `${day(toMs('min(t)'))} AS g0, ${day(toMs('max(t)'))} AS g1`;
-  return {
-    zone,
-    checks,
-    ctes: [
-      [
-        'k_span',
-        checksInGroups
-          ? `SELECT ${span}\nFROM (SELECT ${timestamp} AS t FROM ${table}) AS s`
-          : `SELECT ${span}, ${bad}\nFROM ${checked} AS s`,
-      ],
+  return head(
+    (columns, ms, from, as) => zonedSelectDay(context, zone, columns, ms, from, as),
+    [
+      spanOf([`${day(toMs('min(t)'))} AS g0`, `${day(toMs('max(t)'))} AS g1`]),
       [
         'k_zone',
         [
@@ -104,12 +126,8 @@ export function eventHead(
           ') AS days',
         ].join('\n'),
       ],
-      [
-        'k_ev',
-        `SELECT s.u AS u, s.n AS n, s.ms AS ms, ${localDaySql(context, 's.ms', zone, 'z')} AS d${properties?.carry('s.') ?? ''}\nFROM ${source} AS s\nCROSS JOIN k_zone AS z`,
-      ],
     ],
-  };
+  );
 }
 
 /**
@@ -120,36 +138,34 @@ export function eventHead(
  */
 export function eventCtes(context: CompileContext, range: RangeSpec, properties?: PropertySet): [string, string][] {
   const head = eventHead(context, range, properties);
-  return [...head.ctes, ['k_bounds', boundsSql(context, range, 'k_ev', 'd', 'd', head.checks('k_ev'))]];
-}
-
-/** `CROSS JOIN k_zone AS alias` for dialects with a zone table ('' otherwise), to use {@link localDaySql} on later rows. */
-export function zoneJoin(context: CompileContext, alias: string): string {
-  return context.dialect.zoneTable ? `CROSS JOIN k_zone AS ${alias}` : '';
+  return [...head.ctes, ['k_bounds', head.bounds('k_ev', 'd', 'd')]];
 }
 
 /**
- * The local day of `ms` in the zone. With a zone table (`zoneAlias` names the
- * joined `k_zone` row) the conversions are made once per UTC day of the data:
- * `offs[i]` is the zone's offset on UTC day `g0 + i − 1` when it is the same at
- * its first and last millisecond (NULL on a day the offset changes), and then
- * the day is `floor((ms + offset) / day)`, integer arithmetic; when one offset
- * covers the whole span (`uniform`: UTC, a fixed-offset zone, or data inside
- * one DST period) every row takes that path at once. Rows on a day the offset
- * changes, and beyond a century of data, are converted each on its own.
- * Exact unless a zone changes its offset and back within one UTC day (two
- * switches less than a day apart).
+ * {@link EventHead.selectDay} in a zone whose offset changes, on a dialect
+ * with a zone table. The conversions are
+ * made once per UTC day of the data: `offs[i]` is the zone's offset on UTC day
+ * `g0 + i − 1` when it is the same at its first and last millisecond (NULL on
+ * a day the offset changes), and then the day is `floor((ms + offset) / day)`,
+ * integer arithmetic; when one offset covers the whole span (`uniform`: data
+ * inside one DST period) every row takes that path at once. Rows on a day the
+ * offset changes, and beyond a century of data, are converted each on its
+ * own. Exact unless a zone changes its offset and back within one UTC day
+ * (two switches less than a day apart).
  */
-export function localDaySql(context: CompileContext, ms: string, zone: string, zoneAlias: string): string {
+function zonedSelectDay(context: CompileContext, zone: string, columns: readonly string[], ms: string, from: string, as: string): string {
   const { dialect } = context;
-  const table = dialect.zoneTable;
-  if (!table) return dialect.localDay(ms, zone);
-  const offset = table.arrayAt(`${zoneAlias}.offs`, `${dialect.floorDiv(ms, DAY_MS)} - ${zoneAlias}.g0 + 1`);
+  const table = dialect.zoneTable as ZoneTableSql;
+  const offset = `CASE WHEN z.uniform THEN z.o ELSE ${table.arrayAt('z.offs', `${dialect.floorDiv(`s.${ms}`, DAY_MS)} - z.g0 + 1`)} END`;
+  const kept = [...new Set([...columns, ms])];
   return [
-    `CASE WHEN ${zoneAlias}.uniform THEN ${dialect.floorDiv(`${ms} + ${zoneAlias}.o`, DAY_MS)}`,
-    `WHEN ${offset} IS NOT NULL THEN ${dialect.floorDiv(`${ms} + ${offset}`, DAY_MS)}`,
-    `ELSE ${dialect.localDay(ms, zone)} END`,
-  ].join(' ');
+    `SELECT ${columns.join(', ')}, CASE WHEN off IS NULL THEN ${dialect.localDay(ms, zone)} ELSE ${dialect.floorDiv(`${ms} + off`, DAY_MS)} END AS ${as}`,
+    'FROM (',
+    `  SELECT ${kept.map((column) => `s.${column} AS ${column}`).join(', ')}, ${offset} AS off`,
+    `  FROM ${from}`,
+    '  CROSS JOIN k_zone AS z',
+    ') AS s',
+  ].join('\n');
 }
 
 /**

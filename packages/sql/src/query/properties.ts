@@ -39,9 +39,16 @@ export class PropertySet {
     return this.columns.map((column) => `, ${column}`).join('');
   }
 
+  /** The aliases `p0`, `p1`, … of the registered properties. */
+  names(): string[] {
+    return [...this.aliases.values()];
+  }
+
   /** `, p0, p1, …` to carry the properties through a CTE ('' when none), optionally qualified. */
   carry(qualifier = ''): string {
-    return [...this.aliases.values()].map((alias) => `, ${qualifier}${alias} AS ${alias}`).join('');
+    return this.names()
+      .map((alias) => `, ${qualifier}${alias} AS ${alias}`)
+      .join('');
   }
 
   /** The alias of a registered key. */

@@ -2,6 +2,7 @@ import { MAX_SUBSCRIPTION_AMOUNT } from '@kpikit/core';
 import type { BoundaryType } from '../target';
 import type { CompileContext } from './context';
 import { boundsSql } from './events';
+import { localDayIn } from './zone';
 
 /** What `parse` reports for invalid subscription rows. */
 export const INVALID_SUBSCRIPTIONS = `no row with a NULL or empty customer id, an amount that is not an integer from 0 to ${MAX_SUBSCRIPTION_AMOUNT}, an interval other than 'month' or 'year', a NULL start, or an end before its start`;
@@ -24,17 +25,15 @@ export function subscriptionCtes(
   context: CompileContext,
   range: { from?: string | undefined; to?: string | undefined; timeZone: string },
 ): [string, string][] {
-  const { dialect, params } = context;
+  const { dialect } = context;
   const text = dialect.type('text');
   const double = dialect.type('double');
   const bigint = dialect.type('bigint');
   const boundary = context.setting('boundaryType') as BoundaryType;
-  // Bound only when used: a parameter the SQL never reads is an error in DuckDB.
-  const zone = boundary === 'date' ? '' : params.text(range.timeZone);
   // Dates name local days directly; instants are compared as instants, then bucketed in the zone.
   const point = (column: string): string =>
     boundary === 'date' ? `CAST(${column} AS ${dialect.type('date')})` : dialect.epochMs(column, boundary);
-  const day = (value: string): string => (boundary === 'date' ? dialect.dateDay(value) : dialect.localDay(value, zone));
+  const day = (value: string): string => (boundary === 'date' ? dialect.dateDay(value) : localDayIn(context, value, range.timeZone));
   const valid = [
     `c IS NOT NULL AND c <> ''`,
     `amt IS NOT NULL AND amt >= 0 AND amt <= ${MAX_SUBSCRIPTION_AMOUNT} AND amt = floor(amt)`,

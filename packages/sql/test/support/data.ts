@@ -12,8 +12,16 @@ export function at(iso: string): number {
   return ms;
 }
 
-/** Zones with DST (northern and southern, at midnight, by 30 minutes) and odd offsets. */
-export const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kathmandu', 'America/Santiago', 'Australia/Lord_Howe'] as const;
+/** Zones with DST (northern and southern, at midnight, by 30 minutes), odd offsets, and fixed offsets (no zone lookup in SQL). */
+export const ZONES = [
+  'UTC',
+  'Etc/GMT+5',
+  'Europe/Paris',
+  'America/New_York',
+  'Asia/Kathmandu',
+  'America/Santiago',
+  'Australia/Lord_Howe',
+] as const;
 
 /** Instants where some zone changes its offset. */
 export const ANCHORS = [

@@ -91,12 +91,15 @@ const CLICKHOUSE_TYPES = {
 
 const propertyOf = (event: KpiEvent, key: string): unknown => event.properties?.[key] ?? null;
 
-const msOf = (event: KpiEvent): number =>
-  typeof event.timestamp === 'number'
-    ? event.timestamp
-    : event.timestamp instanceof Date
-      ? event.timestamp.getTime()
-      : Date.parse(event.timestamp);
+/** An event's epoch ms; NULL for a `null` timestamp (which tests of rejection pass by force). */
+const msOf = (event: KpiEvent): number | null =>
+  (event.timestamp as unknown) === null
+    ? null
+    : typeof event.timestamp === 'number'
+      ? event.timestamp
+      : event.timestamp instanceof Date
+        ? event.timestamp.getTime()
+        : Date.parse(event.timestamp);
 
 /** (Re)creates an event table and fills it, in chunks of bound parameters. */
 export async function loadEvents(engine: Engine, events: readonly KpiEvent[], spec: EventTableSpec): Promise<void> {

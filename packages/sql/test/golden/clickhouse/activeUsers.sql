@@ -1,15 +1,19 @@
-WITH k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p1:String}))) AS d, p0 AS p0
+WITH k_span AS (
+  SELECT count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
+),
+k_ev AS (
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, s.p0 AS p0, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(s.ms), {p1:String}))) AS d
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `plan` AS p0 FROM `events`) AS s
 ),
 k_days AS (
-  SELECT u, d, max(CASE WHEN (n IN ({p2:String}, {p3:String})) AND (p0 = {p4:String}) THEN 1 ELSE 0 END) AS q, count(*) AS c_all, count(CASE WHEN n IS NOT NULL AND n <> '' AND ms IS NOT NULL THEN 1 END) AS c_ok
+  SELECT u, d, max(CASE WHEN (n IN ({p2:String}, {p3:String})) AND (p0 = {p4:String}) THEN 1 ELSE 0 END) AS q
   FROM k_ev
   GROUP BY u, d
 ),
 k_bounds AS (
   SELECT {p5:Int64} AS from_day, {p6:Int64} AS to_day, x.bad AS invalid
-  FROM (SELECT sum(CAST(CASE WHEN u IS NULL OR u = '' THEN c_all ELSE c_all - c_ok END AS Int64)) AS bad FROM k_days) AS x
+  FROM k_span AS x
 ),
 k_user_days AS (
   SELECT a.u AS u, a.d AS d

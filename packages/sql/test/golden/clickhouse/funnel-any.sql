@@ -1,14 +1,14 @@
 WITH k_span AS (
-  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  SELECT toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(min(t), 3, 'UTC'))) / 86400000)) AS lo_day, toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(max(t), 3, 'UTC'))) / 86400000)) AS hi_day, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d, p0 AS p0
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, s.p0 AS p0, toInt64(floor(toFloat64(s.ms) / 86400000)) AS d
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `plan` AS p0 FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  FROM (SELECT min(lo_day) AS lo, max(hi_day) AS hi FROM k_span) AS m
   CROSS JOIN k_span AS x
 ),
 k_positions AS (
@@ -21,10 +21,10 @@ k_positions AS (
 k_any_events AS (
   SELECT u, n, ms, CAST(max(x_c_0_1) AS Int64) AS c_0_1, CAST(max(x_c_0_2) AS Int64) AS c_0_2, CAST(max(x_c_0_3) AS Int64) AS c_0_3, CAST(max(x_c_1) AS Int64) AS c_1
   FROM (
-    SELECT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN ((e.n = {p3:String}) AND (e.p0 = {p4:String})) THEN 1 ELSE 0 END AS x_c_0_1, CASE WHEN (e.n = {p3:String}) THEN 1 ELSE 0 END AS x_c_0_2, CASE WHEN ((e.n = {p3:String}) AND (e.p0 = {p4:String})) OR (e.n = {p3:String}) THEN 1 ELSE 0 END AS x_c_0_3, CASE WHEN e.n = {p5:String} THEN 1 ELSE 0 END AS x_c_1
+    SELECT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN ((e.n = {p2:String}) AND (e.p0 = {p3:String})) THEN 1 ELSE 0 END AS x_c_0_1, CASE WHEN (e.n = {p2:String}) THEN 1 ELSE 0 END AS x_c_0_2, CASE WHEN ((e.n = {p2:String}) AND (e.p0 = {p3:String})) OR (e.n = {p2:String}) THEN 1 ELSE 0 END AS x_c_0_3, CASE WHEN e.n = {p4:String} THEN 1 ELSE 0 END AS x_c_1
     FROM k_ev AS e
     CROSS JOIN k_bounds AS b
-    WHERE e.n IN ({p3:String}, {p5:String}) AND e.d BETWEEN b.from_day AND b.to_day AND (((e.n = {p3:String}) AND (e.p0 = {p4:String})) OR (e.n = {p3:String}) OR (e.n = {p5:String}))
+    WHERE e.n IN ({p2:String}, {p4:String}) AND e.d BETWEEN b.from_day AND b.to_day AND (((e.n = {p2:String}) AND (e.p0 = {p3:String})) OR (e.n = {p2:String}) OR (e.n = {p4:String}))
   ) AS x
   GROUP BY u, n, ms
 ),
@@ -99,4 +99,4 @@ SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
--- params: {"p1":86400000,"p2":"UTC","p3":"view","p4":"pro","p5":"pay"}
+-- params: {"p1":86400000,"p2":"view","p3":"pro","p4":"pay"}

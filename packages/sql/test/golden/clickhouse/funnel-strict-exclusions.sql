@@ -1,14 +1,14 @@
 WITH k_span AS (
-  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  SELECT toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(min(t), 3, 'UTC'))) / 86400000)) AS lo_day, toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(max(t), 3, 'UTC'))) / 86400000)) AS hi_day, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d, p0 AS p0
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, s.p0 AS p0, toInt64(floor(toFloat64(s.ms) / 86400000)) AS d
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `beta` AS p0 FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  FROM (SELECT min(lo_day) AS lo, max(hi_day) AS hi FROM k_span) AS m
   CROSS JOIN k_span AS x
 ),
 k_positions AS (
@@ -34,7 +34,7 @@ k_runs AS (
 k_moments AS (
   SELECT u, ms, groupBitOr(bits) AS mask, CAST(row_number() OVER (PARTITION BY u ORDER BY ms) AS Int64) AS mi
   FROM (
-    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p3:String} THEN 1 ELSE 0 END + CASE WHEN e.n = {p4:String} THEN 2 ELSE 0 END + CASE WHEN e.n = {p5:String} THEN 4 ELSE 0 END AS bits
+    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p2:String} THEN 1 ELSE 0 END + CASE WHEN e.n = {p3:String} THEN 2 ELSE 0 END + CASE WHEN e.n = {p4:String} THEN 4 ELSE 0 END AS bits
     FROM k_ev AS e
     CROSS JOIN k_bounds AS b
     WHERE e.d BETWEEN b.from_day AND b.to_day
@@ -97,13 +97,13 @@ k_excl_events AS (
   SELECT e.u AS u, e.n AS n, e.ms AS ms, e.p0 AS p0
   FROM k_ev AS e
   CROSS JOIN k_bounds AS b
-  WHERE e.n IN ({p3:String}, {p4:String}, {p5:String}, {p6:String}) AND e.d BETWEEN b.from_day AND b.to_day
+  WHERE e.n IN ({p2:String}, {p3:String}, {p4:String}, {p5:String}) AND e.d BETWEEN b.from_day AND b.to_day
 ),
 k_excl_next AS (
   SELECT DISTINCT u, ms, ax_0
   FROM (
     SELECT u, ms,
-      min(CASE WHEN (n = {p6:String}) AND (p0 = {p7:Bool}) THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ax_0
+      min(CASE WHEN (n = {p5:String}) AND (p0 = {p6:Bool}) THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ax_0
     FROM k_excl_events
   ) AS w
 ),
@@ -162,4 +162,4 @@ SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
--- params: {"p1":1209600000,"p2":"UTC","p3":"a","p4":"b","p5":"c","p6":"x","p7":"true"}
+-- params: {"p1":1209600000,"p2":"a","p3":"b","p4":"c","p5":"x","p6":"true"}

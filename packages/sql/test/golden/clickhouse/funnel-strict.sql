@@ -1,14 +1,14 @@
 WITH k_span AS (
-  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  SELECT toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(min(t), 3, 'UTC'))) / 86400000)) AS lo_day, toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(max(t), 3, 'UTC'))) / 86400000)) AS hi_day, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, toInt64(floor(toFloat64(s.ms) / 86400000)) AS d
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  FROM (SELECT min(lo_day) AS lo, max(hi_day) AS hi FROM k_span) AS m
   CROSS JOIN k_span AS x
 ),
 k_positions AS (
@@ -32,7 +32,7 @@ k_runs AS (
 k_moments AS (
   SELECT u, ms, groupBitOr(bits) AS mask, CAST(row_number() OVER (PARTITION BY u ORDER BY ms) AS Int64) AS mi
   FROM (
-    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p3:String} THEN 5 ELSE 0 END + CASE WHEN e.n = {p4:String} THEN 2 ELSE 0 END AS bits
+    SELECT DISTINCT e.u AS u, e.n AS n, e.ms AS ms, CASE WHEN e.n = {p2:String} THEN 5 ELSE 0 END + CASE WHEN e.n = {p3:String} THEN 2 ELSE 0 END AS bits
     FROM k_ev AS e
     CROSS JOIN k_bounds AS b
     WHERE e.d BETWEEN b.from_day AND b.to_day
@@ -137,4 +137,4 @@ SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
--- params: {"p1":1209600000,"p2":"UTC","p3":"a","p4":"b"}
+-- params: {"p1":1209600000,"p2":"a","p3":"b"}

@@ -1,14 +1,14 @@
 WITH k_span AS (
-  SELECT count(*) - count(CASE WHEN u IS NOT NULL AND u <> '' AND n IS NOT NULL AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  SELECT toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(min(t), 3, 'UTC'))) / 86400000)) AS lo_day, toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(max(t), 3, 'UTC'))) / 86400000)) AS hi_day, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
 ),
 k_ev AS (
-  SELECT u, n, ms, toInt64(toDate32(fromUnixTimestamp64Milli(toInt64(ms), {p2:String}))) AS d
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, toInt64(floor(toFloat64(s.ms) / 86400000)) AS d
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms FROM `events`) AS s
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(d) AS lo, max(d) AS hi FROM k_ev) AS m
+  FROM (SELECT min(lo_day) AS lo, max(hi_day) AS hi FROM k_span) AS m
   CROSS JOIN k_span AS x
 ),
 k_positions AS (
@@ -22,25 +22,25 @@ k_step_events AS (
   SELECT e.u AS u, e.n AS n, e.ms AS ms
   FROM k_ev AS e
   CROSS JOIN k_bounds AS b
-  WHERE e.n IN ({p3:String}, {p4:String}, {p5:String}) AND e.d BETWEEN b.from_day AND b.to_day
+  WHERE e.n IN ({p2:String}, {p3:String}, {p4:String}) AND e.d BETWEEN b.from_day AND b.to_day
 ),
 k_nexts AS (
   SELECT DISTINCT u, ms, nx_0, af_0, nx_1, af_1, nx_2, af_2
   FROM (
     SELECT u, ms,
-      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_0,
-      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_0,
-      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_1,
-      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_1,
-      min(CASE WHEN n = {p5:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_2,
-      min(CASE WHEN n = {p5:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_2
+      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_0,
+      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_0,
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_1,
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_1,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_2,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_2
     FROM k_step_events
   ) AS w
 ),
 k_chain_0 AS (
   SELECT DISTINCT u, ms AS t0
   FROM k_step_events
-  WHERE n = {p3:String}
+  WHERE n = {p2:String}
 ),
 k_chain_1 AS (
   SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1
@@ -101,4 +101,4 @@ SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
--- params: {"p1":1209600000,"p2":"UTC","p3":"view_pricing","p4":"start_trial","p5":"pay"}
+-- params: {"p1":1209600000,"p2":"view_pricing","p3":"start_trial","p4":"pay"}

@@ -1,6 +1,6 @@
 WITH k_span AS (
-  SELECT ((epoch_ms(min(t))) + 2305843009142400000) // 86400000 - 26687997791 AS g0, ((epoch_ms(max(t))) + 2305843009142400000) // 86400000 - 26687997791 AS g1
-  FROM (SELECT "ts" AS t FROM "events") AS s
+  SELECT CASE WHEN (epoch_ms(min(t))) >= 0 THEN (epoch_ms(min(t))) // 86400000 ELSE ((epoch_ms(min(t))) + 1) // 86400000 - 1 END AS g0, CASE WHEN (epoch_ms(max(t))) >= 0 THEN (epoch_ms(max(t))) // 86400000 ELSE ((epoch_ms(max(t))) + 1) // 86400000 - 1 END AS g1, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST("user_id" AS VARCHAR) AS u, CAST("event_name" AS VARCHAR) AS n, "ts" AS t FROM "events") AS s
 ),
 k_zone AS (
   SELECT min(g) AS g0, max(span_hi) = min(span_lo) + count(*) - 1 AND min(o0) = max(o0) AND bool_and(o0 = o1) AS uniform, min(o0) AS o,
@@ -11,31 +11,34 @@ k_zone AS (
   ) AS days
 ),
 k_ev AS (
-  SELECT s.u AS u, s.n AS n, s.ms AS ms, CASE WHEN z.uniform THEN ((s.ms + z.o) + 2305843009142400000) // 86400000 - 26687997791 WHEN z.offs[((s.ms) + 2305843009142400000) // 86400000 - 26687997791 - z.g0 + 1] IS NOT NULL THEN ((s.ms + z.offs[((s.ms) + 2305843009142400000) // 86400000 - 26687997791 - z.g0 + 1]) + 2305843009142400000) // 86400000 - 26687997791 ELSE (CAST((epoch_ms(s.ms) AT TIME ZONE 'UTC') AT TIME ZONE CAST($1 AS VARCHAR) AS DATE) - DATE '1970-01-01') END AS d
-  FROM (SELECT CAST("user_id" AS VARCHAR) AS u, CAST("event_name" AS VARCHAR) AS n, epoch_ms("ts") AS ms FROM "events") AS s
-  CROSS JOIN k_zone AS z
+  SELECT u, n, ms, CASE WHEN off IS NULL THEN (CAST((epoch_ms(ms) AT TIME ZONE 'UTC') AT TIME ZONE CAST($1 AS VARCHAR) AS DATE) - DATE '1970-01-01') ELSE CASE WHEN (ms + off) >= 0 THEN (ms + off) // 86400000 ELSE ((ms + off) + 1) // 86400000 - 1 END END AS d
+  FROM (
+    SELECT s.u AS u, s.n AS n, s.ms AS ms, CASE WHEN z.uniform THEN z.o ELSE z.offs[CASE WHEN s.ms >= 0 THEN s.ms // 86400000 ELSE (s.ms + 1) // 86400000 - 1 END - z.g0 + 1] END AS off
+    FROM (SELECT CAST("user_id" AS VARCHAR) AS u, CAST("event_name" AS VARCHAR) AS n, epoch_ms("ts") AS ms FROM "events") AS s
+    CROSS JOIN k_zone AS z
+  ) AS s
 ),
 k_periods AS (
-  SELECT u, p, min(CASE WHEN n = CAST($3 AS VARCHAR) THEN ms END) AS first_ms,
-    1 AS ret, min(d) AS lo, max(d) AS hi, count(*) AS c_all, count(CASE WHEN n IS NOT NULL AND n <> '' AND ms IS NOT NULL THEN 1 END) AS c_ok
-  FROM (SELECT u, n, ms, d, ((d + 3) + 2305843009213693950) // 7 - 329406144173384850 AS p FROM k_ev) AS e
+  SELECT u, p, min(CASE WHEN n = CAST($3 AS VARCHAR) THEN ms END) AS first_at, min(d) AS lo, max(d) AS hi
+  FROM (SELECT u, n, ms, d, CASE WHEN (d + 3) >= 0 THEN (d + 3) // 7 ELSE ((d + 3) + 1) // 7 - 1 END AS p FROM k_ev) AS e
   GROUP BY u, p
 ),
 k_bounds AS (
   SELECT CAST(m.lo AS BIGINT) AS from_day, CAST(m.hi AS BIGINT) AS to_day, x.bad AS invalid
   FROM (SELECT min(lo) AS lo, max(hi) AS hi FROM k_periods) AS m
-  CROSS JOIN (SELECT sum(CAST(CASE WHEN u IS NULL OR u = '' THEN c_all ELSE c_all - c_ok END AS BIGINT)) AS bad FROM k_periods) AS x
+  CROSS JOIN k_span AS x
 ),
 k_cohort_users AS (
-  SELECT u, ((first_day + 3) + 2305843009213693950) // 7 - 329406144173384850 AS cohort
+  SELECT u, CASE WHEN (first_day + 3) >= 0 THEN (first_day + 3) // 7 ELSE ((first_day + 3) + 1) // 7 - 1 END AS cohort
   FROM (
-    SELECT f.u AS u, CASE WHEN z.uniform THEN ((f.first_ms + z.o) + 2305843009142400000) // 86400000 - 26687997791 WHEN z.offs[((f.first_ms) + 2305843009142400000) // 86400000 - 26687997791 - z.g0 + 1] IS NOT NULL THEN ((f.first_ms + z.offs[((f.first_ms) + 2305843009142400000) // 86400000 - 26687997791 - z.g0 + 1]) + 2305843009142400000) // 86400000 - 26687997791 ELSE (CAST((epoch_ms(f.first_ms) AT TIME ZONE 'UTC') AT TIME ZONE CAST($1 AS VARCHAR) AS DATE) - DATE '1970-01-01') END AS first_day
-    FROM (SELECT u, min(first_ms) AS first_ms FROM k_periods GROUP BY u) AS f
-    CROSS JOIN k_zone AS z
-    WHERE f.first_ms IS NOT NULL
+    SELECT u, CASE WHEN off IS NULL THEN (CAST((epoch_ms(first_at) AT TIME ZONE 'UTC') AT TIME ZONE CAST($1 AS VARCHAR) AS DATE) - DATE '1970-01-01') ELSE CASE WHEN (first_at + off) >= 0 THEN (first_at + off) // 86400000 ELSE ((first_at + off) + 1) // 86400000 - 1 END END AS first_day
+    FROM (
+      SELECT s.u AS u, s.first_at AS first_at, CASE WHEN z.uniform THEN z.o ELSE z.offs[CASE WHEN s.first_at >= 0 THEN s.first_at // 86400000 ELSE (s.first_at + 1) // 86400000 - 1 END - z.g0 + 1] END AS off
+      FROM (SELECT u, min(first_at) AS first_at FROM k_periods GROUP BY u) AS s
+      CROSS JOIN k_zone AS z
+    ) AS s
   ) AS firsts
-  CROSS JOIN k_bounds AS b
-  WHERE first_day BETWEEN b.from_day AND b.to_day
+  WHERE first_day IS NOT NULL
 ),
 k_cells AS (
   SELECT cohort, 0 AS k, count(*) AS users
@@ -45,7 +48,7 @@ k_cells AS (
   SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users
   FROM k_cohort_users AS c
   JOIN k_periods AS r ON r.u = c.u
-  WHERE r.ret = 1 AND r.p - c.cohort BETWEEN 1 AND CAST($2 AS BIGINT)
+  WHERE r.p - c.cohort BETWEEN 1 AND CAST($2 AS BIGINT)
   GROUP BY c.cohort, r.p - c.cohort
 )
 SELECT b.from_day, b.to_day, b.invalid, r.cohort, r.k, r.users
