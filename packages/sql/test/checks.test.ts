@@ -49,11 +49,15 @@ describe('invalid event rows', () => {
         const invalid = engine.dialect === 'clickhouse' ? EMPTY : [...EMPTY, ...NULLS];
         await loadEvents(engine, [...invalid, ...VALID], { table: 'events' });
         for (const [metric, options] of CASES) {
-          const failure: unknown = await run(metric, { ...options, timeZone }, {
-            dialect: engine.dialect,
-            table: 'events',
-            query: engine.query,
-          }).catch((error: unknown) => error);
+          const failure: unknown = await run(
+            metric,
+            { ...options, timeZone },
+            {
+              dialect: engine.dialect,
+              table: 'events',
+              query: engine.query,
+            },
+          ).catch((error: unknown) => error);
           expect(failure, `${engine.dialect} ${metric}`).toBeInstanceOf(KpiValidationError);
           expect((failure as KpiValidationError).issues[0], `${engine.dialect} ${metric}`).toMatchObject({
             path: 'table',
