@@ -3,6 +3,7 @@
  * diff of its text. ClickHouse runs in the engine tests only where chDB can be
  * loaded; these files cover its SQL everywhere.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/index';
 import type { Dialect, MetricName, MetricOptions } from '../src/index';
@@ -61,5 +62,17 @@ describe('golden SQL', () => {
       const { sql, params } = compile('retention', cases.retention.options, { dialect, table: 'events' });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/retention.sql`);
     });
+    it(`retention in UTC (a fixed offset) for ${dialect}`, async () => {
+      const { sql, params } = compile('retention', { ...cases.retention.options, timeZone: 'UTC' }, { dialect, table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/retention-utc.sql`);
+    });
   }
+});
+
+describe('README', () => {
+  it('shows the query compile really writes', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const golden = readFileSync(new URL('golden/postgres/retention-utc.sql', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`sql\n${golden}\`\`\``);
+  });
 });

@@ -171,7 +171,8 @@ function zonedSelectDay(context: CompileContext, zone: string, columns: readonly
 /**
  * One row `(from_day, to_day, invalid)`: the given bounds, or the least `lo`
  * and greatest `hi` of `source` for a missing one, with the invalid rows
- * counted in `k_span`.
+ * counted in `checks` (`bad`). When `source` is `checks` itself, it is one
+ * row holding all three, and is read once.
  */
 export function boundsSql(
   context: CompileContext,
@@ -189,8 +190,10 @@ export function boundsSql(
   // A defaulted bound never crosses the given one; with no data it equals it.
   const fromDay = from ?? (to === null ? 'm.lo' : `coalesce(least(m.lo, ${to}), ${to})`);
   const toDay = to ?? (from === null ? 'm.hi' : `coalesce(greatest(m.hi, ${from}), ${from})`);
+  const select = `SELECT CAST(${fromDay} AS ${bigint}) AS from_day, CAST(${toDay} AS ${bigint}) AS to_day`;
+  if (source === checks) return `${select}, m.bad AS invalid\nFROM (SELECT ${lo} AS lo, ${hi} AS hi, bad FROM ${source}) AS m`;
   return [
-    `SELECT CAST(${fromDay} AS ${bigint}) AS from_day, CAST(${toDay} AS ${bigint}) AS to_day, x.bad AS invalid`,
+    `${select}, x.bad AS invalid`,
     `FROM (SELECT min(${lo}) AS lo, max(${hi}) AS hi FROM ${source}) AS m`,
     `CROSS JOIN ${checks} AS x`,
   ].join('\n');

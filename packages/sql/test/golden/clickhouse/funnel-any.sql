@@ -7,9 +7,8 @@ k_ev AS (
   FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `plan` AS p0 FROM `events`) AS s
 ),
 k_bounds AS (
-  SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, x.bad AS invalid
-  FROM (SELECT min(lo_day) AS lo, max(hi_day) AS hi FROM k_span) AS m
-  CROSS JOIN k_span AS x
+  SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, m.bad AS invalid
+  FROM (SELECT lo_day AS lo, hi_day AS hi, bad FROM k_span) AS m
 ),
 k_positions AS (
   SELECT 1 AS j
