@@ -135,6 +135,8 @@ export {
   DEFAULT_FUNNEL_WINDOW,
 } from './funnel/funnel.schema';
 export { BREAKDOWN_TOP_VALUES } from './funnel/funnelTally';
+export { compareBreakdownValues } from './funnel/breakdownOrder';
+export { funnelStepResults } from './funnel/stepResults';
 export type {
   FunnelOrder,
   FunnelStep,

@@ -1,12 +1,12 @@
-import type { PropertyColumn, PropertyValue } from '../events/event.types';
+import type { PropertyColumn } from '../events/event.types';
 import { summarize } from '../stats/summary';
 import type { FunnelBreakdownGroup, FunnelStepResult } from './funnel.types';
+import { compareBreakdownValues } from './breakdownOrder';
+import { funnelStepResults } from './stepResults';
 import type { FunnelVisit } from './scan.types';
 
 /** How many property values get a breakdown group of their own; the rest share "Other". */
 export const BREAKDOWN_TOP_VALUES = 10;
-
-const NO_TIMES = { median: null, mean: null, p90: null, histogram: [] } as const;
 
 /**
  * Collects the users a scan reports: how many reached each depth, per
@@ -74,7 +74,9 @@ export class FunnelTally {
     }
     const ranked: number[] = [];
     for (let code = 0; code < values.length; code++) if (code !== this.nullCode && (totals[code + 1] as number) > 0) ranked.push(code);
-    ranked.sort((a, b) => (totals[b + 1] as number) - (totals[a + 1] as number) || compareValues(values[a] ?? null, values[b] ?? null));
+    ranked.sort(
+      (a, b) => (totals[b + 1] as number) - (totals[a + 1] as number) || compareBreakdownValues(values[a] ?? null, values[b] ?? null),
+    );
     const top = ranked.slice(0, BREAKDOWN_TOP_VALUES);
     const rest = new Set(ranked.slice(BREAKDOWN_TOP_VALUES));
     const groups: FunnelBreakdownGroup[] = top.map((code) => ({
@@ -103,23 +105,7 @@ export class FunnelTally {
       reached += atDepth[k + 1] as number;
       counts[k] = reached;
     }
-    const first = counts[0] as number;
-    return this.names.map((name, k) => {
-      const count = counts[k] as number;
-      const previous = k === 0 ? count : (counts[k - 1] as number);
-      const times = k === 0 || !this.timed ? NO_TIMES : summarize(this.gapsOf(k, includes));
-      return {
-        name,
-        count,
-        fromFirst: first === 0 ? null : count / first,
-        fromPrevious: previous === 0 ? null : count / previous,
-        dropOff: previous - count,
-        median: times.median,
-        mean: times.mean,
-        p90: times.p90,
-        histogram: times.histogram,
-      };
-    });
+    return funnelStepResults(this.names, counts, (k) => (this.timed ? summarize(this.gapsOf(k, includes)) : undefined));
   }
 
   private gapsOf(k: number, includes: (code: number) => boolean): Float64Array {
@@ -132,16 +118,6 @@ export class FunnelTally {
     for (let i = 0; i < n; i++) if (includes(codes[i] as number)) kept[m++] = all[i] as number;
     return kept.subarray(0, m);
   }
-}
-
-/** Orders property values by their string form, then by type, so equal-looking values of different types still sort one way. */
-function compareValues(a: PropertyValue, b: PropertyValue): number {
-  const x = String(a);
-  const y = String(b);
-  if (x !== y) return x < y ? -1 : 1;
-  const s = typeof a;
-  const t = typeof b;
-  return s === t ? 0 : s < t ? -1 : 1;
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T): T {

@@ -1,10 +1,10 @@
-import { DEFAULT_FUNNEL_WINDOW, funnel, formatDay } from '@kpikit/core';
+import { compareBreakdownValues, DEFAULT_FUNNEL_WINDOW, funnel, funnelStepResults, formatDay } from '@kpikit/core';
 import type { FunnelBreakdownGroup, FunnelOptions, FunnelResult, FunnelStepResult, PropertyValue } from '@kpikit/core';
 import { withQuery } from '../../query/context';
 import { eventCtes, selectWithBounds } from '../../query/events';
 import { dataRows, rangeOf, requiredNumberAt } from '../../query/rows';
 import type { SqlRow } from '../../query/rows';
-import { emptySummary, summariesOf } from '../../query/summary';
+import { summariesOf } from '../../query/summary';
 import type { GroupSummary } from '../../query/summary';
 import { INVALID_EVENTS } from '../activeUsers';
 import type { MetricSql } from '../metric.types';
@@ -97,23 +97,7 @@ function stepResults(
   timed: boolean,
 ): FunnelStepResult[] {
   const counts = names.map((_, k) => groups.get(group * GROUP_STRIDE + k)?.n ?? 0);
-  const first = counts[0] as number;
-  return names.map((name, k) => {
-    const count = counts[k] as number;
-    const previous = k === 0 ? count : (counts[k - 1] as number);
-    const times = k === 0 || !timed ? emptySummary() : (groups.get(group * GROUP_STRIDE + k) ?? emptySummary());
-    return {
-      name,
-      count,
-      fromFirst: first === 0 ? null : count / first,
-      fromPrevious: previous === 0 ? null : count / previous,
-      dropOff: previous - count,
-      median: times.median,
-      mean: times.mean,
-      p90: times.p90,
-      histogram: times.histogram,
-    };
-  });
+  return funnelStepResults(names, counts, (k) => (timed ? groups.get(group * GROUP_STRIDE + k) : undefined));
 }
 
 /** A property value as the client returned it; 64-bit integers may come as bigints. */
@@ -121,16 +105,6 @@ function propertyValue(value: unknown): PropertyValue {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
-}
-
-/** Orders property values as core does: by their string form, then by type. */
-function compareValues(a: PropertyValue, b: PropertyValue): number {
-  const x = String(a);
-  const y = String(b);
-  if (x !== y) return x < y ? -1 : 1;
-  const s = typeof a;
-  const t = typeof b;
-  return s === t ? 0 : s < t ? -1 : 1;
 }
 
 /**
@@ -153,7 +127,7 @@ function breakdownGroups(
   const size = (group: number): number => groups.get(group * GROUP_STRIDE)?.n ?? 0;
   const top = [...values.keys()]
     .filter((group) => size(group) > 0)
-    .sort((a, b) => size(b) - size(a) || compareValues(values.get(a) ?? null, values.get(b) ?? null));
+    .sort((a, b) => size(b) - size(a) || compareBreakdownValues(values.get(a) ?? null, values.get(b) ?? null));
   const result: FunnelBreakdownGroup[] = top.map((group) => ({
     value: values.get(group) ?? null,
     other: false,
