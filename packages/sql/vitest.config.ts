@@ -4,9 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Each test runs its queries on up to three real engines; ClickHouse plans a query in 0.1–1 s.
+    // Each test runs its queries on up to four real engines; ClickHouse plans a query in 0.1–1 s.
     testTimeout: 60_000,
-    // Reports whether chDB (ClickHouse) was found: its suites run only then.
-    globalSetup: ['test/support/clickhouse.setup.ts'],
+    // Report whether chDB (ClickHouse) and a PostgreSQL server were found: their suites run only then.
+    // The second starts a throwaway PostgreSQL server for the run, and stops it after.
+    globalSetup: ['test/support/clickhouse.setup.ts', 'test/support/postgres.setup.ts'],
   },
 });

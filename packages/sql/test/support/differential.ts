@@ -1,20 +1,23 @@
 import type { KpiEvent } from '@kpikit/core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { parse, compile } from '../../src/index';
 import type { EventTableColumns, MetricColumns, MetricName, MetricOptions, MetricResult } from '../../src/index';
-import { loadEvents, startClickHouse, startDuckDb, startPostgres } from './engines';
+import { loadEvents, startClickHouse, startDuckDb, startPostgres, startPostgresServer } from './engines';
 import type { Engine, EventTableSpec } from './engines';
 
 /**
- * Starts DuckDB, PostgreSQL and, when chDB can be loaded, ClickHouse once for
+ * Starts DuckDB, PostgreSQL (PGlite, and the real server when the run has one:
+ * see `postgres.setup.ts`) and, when chDB can be loaded, ClickHouse once for
  * the test file (PGlite takes a few seconds) and stops them after it. Returns
  * a getter for the running engines.
  */
 export function useEngines(): () => readonly Engine[] {
   let engines: Engine[] = [];
   beforeAll(async () => {
-    const [duckdb, postgres, clickhouse] = await Promise.all([startDuckDb(), startPostgres(), startClickHouse()]);
-    engines = clickhouse ? [duckdb, postgres, clickhouse] : [duckdb, postgres];
+    // Undefined when the run was started without the global setup that provides it.
+    const url: string | null | undefined = inject('kpikitPgUrl');
+    const started = await Promise.all([startDuckDb(), startPostgres(), url ? startPostgresServer(url) : null, startClickHouse()]);
+    engines = started.filter((engine) => engine !== null);
     // Loading chDB's half-gigabyte library on a busy machine can take a while.
   }, 120_000);
   afterAll(async () => {
@@ -58,7 +61,7 @@ export async function resultsOnEngines<M extends MetricName>(
   const results: { engine: string; result: MetricResult<M> }[] = [];
   for (const engine of engines) {
     await loadEvents(engine, events, spec);
-    results.push({ engine: engine.dialect, result: await runOn(engine, metric, options, spec.table, columnsOf(spec) as MetricColumns<M>) });
+    results.push({ engine: engine.label, result: await runOn(engine, metric, options, spec.table, columnsOf(spec) as MetricColumns<M>) });
   }
   return results;
 }

@@ -1,13 +1,17 @@
 /**
- * Real database engines, started in-process by the tests: DuckDB through
+ * Real database engines, started by the tests: DuckDB through
  * `@duckdb/node-api`, PostgreSQL through PGlite (PostgreSQL compiled to
- * wasm) and, when it is installed, ClickHouse through chDB. Tables are created with identifiers quoted here, by hand, so that the
+ * wasm), when there is one a real PostgreSQL server through `pg` (see
+ * `postgres.setup.ts`) and, when it is installed, ClickHouse through chDB.
+ * Tables are created with identifiers quoted here, by hand, so that the
  * quoting under test is never used to set up its own test.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
+import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { KpiEvent, Subscription } from '@kpikit/core';
+import { Client, TypeOverrides, types } from 'pg';
 import type { QueryFunction, SqlParams } from '../../src/index';
 import { loadChdb } from './chdb';
 
@@ -16,6 +20,8 @@ export type EngineName = 'duckdb' | 'postgres' | 'clickhouse';
 /** One running engine. */
 export interface Engine {
   readonly dialect: EngineName;
+  /** Which engine, for messages: two run the PostgreSQL dialect. */
+  readonly label: string;
   readonly query: QueryFunction;
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +37,7 @@ export async function startDuckDb(): Promise<Engine> {
   await connection.run(`SET TimeZone = 'Asia/Tokyo'`);
   return {
     dialect: 'duckdb',
+    label: 'duckdb',
     query: async (sql: string, params: SqlParams) => {
       const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
       return reader.getRowObjectsJS();
@@ -53,6 +60,7 @@ export async function startPostgres(): Promise<Engine> {
   await db.exec(`SET TIME ZONE 'America/Los_Angeles'`);
   return {
     dialect: 'postgres',
+    label: 'postgres (PGlite)',
     query: async (sql: string, params: SqlParams) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows,
     exec: async (sql, params) => {
       if (params === undefined) await db.exec(sql);
@@ -60,6 +68,55 @@ export async function startPostgres(): Promise<Engine> {
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * How the server engine's client reads values: as `pg` does by default (NUMERIC
+ * as a string, which `parse` reads exactly), except BIGINT, read as a bigint,
+ * as DuckDB's client returns it (PGlite returns a number). By default `pg`
+ * returns BIGINT as a string too, which `parse` reads for every count, but a
+ * funnel breakdown by a BIGINT property column then comes back as the string
+ * `'2'`, not core's number `2`.
+ */
+const SERVER_TYPES = new TypeOverrides();
+SERVER_TYPES.setTypeParser(types.builtins.INT8, (text: string) => BigInt(text));
+
+/**
+ * A real PostgreSQL server (see `postgres.setup.ts`), in a database of its own
+ * that is dropped on close: test files run side by side on the one server.
+ */
+export async function startPostgresServer(url: string): Promise<Engine> {
+  const database = `kpikit_${randomBytes(6).toString('hex')}`;
+  await onServer(url, `CREATE DATABASE ${quoted(database)}`);
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  const client = new Client({ connectionString: target.toString(), types: SERVER_TYPES });
+  await client.connect();
+  // A session zone other than UTC (and other than the other engines'): compiled queries must not depend on it.
+  await client.query(`SET TimeZone = 'Australia/Adelaide'`);
+  return {
+    dialect: 'postgres',
+    label: 'postgres (server)',
+    query: async (sql: string, params: SqlParams) => (await client.query<Record<string, unknown>>(sql, params as unknown[])).rows,
+    exec: async (sql, params) => {
+      await client.query(sql, params as unknown[] | undefined);
+    },
+    close: async () => {
+      await client.end();
+      await onServer(url, `DROP DATABASE IF EXISTS ${quoted(database)} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Runs one statement in the database of the URL (a database cannot drop itself). */
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Column names and storage of a test event table. */
@@ -236,6 +293,7 @@ export function startClickHouse(): Promise<ClickHouseEngine | null> {
   }
   return Promise.resolve({
     dialect: 'clickhouse',
+    label: 'clickhouse (chDB)',
     query: (sql, params) => Promise.resolve(run(sql, params as Readonly<Record<string, unknown>>)),
     exec: (sql) => {
       run(sql);
