@@ -58,8 +58,8 @@ describe('invalid event rows', () => {
               query: engine.query,
             },
           ).catch((error: unknown) => error);
-          expect(failure, `${engine.dialect} ${metric}`).toBeInstanceOf(KpiValidationError);
-          expect((failure as KpiValidationError).issues[0], `${engine.dialect} ${metric}`).toMatchObject({
+          expect(failure, `${engine.label} ${metric}`).toBeInstanceOf(KpiValidationError);
+          expect((failure as KpiValidationError).issues[0], `${engine.label} ${metric}`).toMatchObject({
             path: 'table',
             received: `${invalid.length} invalid rows`,
           });
@@ -77,7 +77,7 @@ describe('invalid event rows', () => {
       for (const timeZone of ['UTC', 'Europe/Paris']) {
         const options = { period: 'day', periods: 3, timeZone } as const;
         const target = { dialect: engine.dialect, table: 'events', query: engine.query, checkRows: false } as const;
-        expect(await run('retention', options, target), `${engine.dialect} ${timeZone}`).toEqual(retention(named, options));
+        expect(await run('retention', options, target), `${engine.label} ${timeZone}`).toEqual(retention(named, options));
       }
     }
   }, 60_000);

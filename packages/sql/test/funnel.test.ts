@@ -263,6 +263,27 @@ describe('funnel in SQL: conditions, exclusions, any order and breakdowns, hand-
       }
     }
   });
+
+  it('ranks tied values byte by byte, whatever the database collation, as core does', async () => {
+    // 14 plans, one user each: all tie, so the top 10 are the first 10 in byte order (upper case before
+    // lower case, "é" after "z"); a collation that sorts case-insensitively would keep "a" … "e" instead of "Z".
+    const plans = ['a', 'B', 'c', 'D', 'e', 'F', 'g', 'H', 'i', 'J', 'é', 'L', 'Z', 'z'];
+    const events = plans.map((plan, i) => event(`u${i}`, 'a', T0, { plan }));
+    const expected = funnel(events, { steps: ['a', 'b'], breakdown: { property: 'plan' } }).breakdown?.groups.map((group) => group.value);
+    expect(expected).toEqual(['B', 'D', 'F', 'H', 'J', 'L', 'Z', 'a', 'c', 'e', 'Other']);
+    for (const { engine, result } of await resultsOnEngines(
+      engines(),
+      'funnel',
+      events,
+      { steps: ['a', 'b'], breakdown: { property: 'plan' } },
+      withColumns,
+    )) {
+      expect(
+        result.breakdown?.groups.map((group) => group.value),
+        engine,
+      ).toEqual(expected);
+    }
+  });
 });
 
 const stepsArb = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 2, maxLength: 4 });

@@ -80,7 +80,7 @@ describe('floor division in SQL', () => {
         for (const value of values) {
           const rows = await engine.query(sql, dialect.namedParams ? { p1: value } : [value]);
           const expected = Math.floor(value / divisor);
-          expect(Number(rows[0]?.q), `${engine.dialect}: floor(${value} / ${divisor})`).toBe(expected);
+          expect(Number(rows[0]?.q), `${engine.label}: floor(${value} / ${divisor})`).toBe(expected);
         }
       }
     }

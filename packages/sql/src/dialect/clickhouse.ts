@@ -26,7 +26,8 @@ export const clickhouse: SqlDialect = {
   // toNullable: without it the first row of a partition would see 0, not NULL.
   lag: (expr, over) => `lagInFrame(toNullable(${expr})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
   strpos: (text, part) => `toInt64(position(${text}, ${part}))`,
-  maxText: (expr) => `max(${expr})`,
+  byteOrder: (text) => text,
+  typeName: (expr) => `toTypeName(${expr})`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON 1 = 1`,
   // As in the other dialects: outer joins fill missing values with NULL, a cast keeps a NULL a NULL,
   // and min, max or sum over no rows is NULL.

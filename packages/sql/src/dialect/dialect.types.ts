@@ -44,8 +44,10 @@ export interface SqlDialect {
   lag(expr: string, over: string): string;
   /** 1-based position of `part` in `text`, 0 when absent. */
   strpos(text: string, part: string): string;
-  /** Aggregate maximum of a text expression, compared byte by byte. */
-  maxText(expr: string): string;
+  /** A text expression that compares and sorts byte by byte, whatever the database's collation. */
+  byteOrder(text: string): string;
+  /** The name of an expression's SQL type, as text (`BIGINT`, `bigint`, `Nullable(Int64)`). */
+  typeName(expr: string): string;
   /** `LEFT JOIN <right> ON TRUE` for a right side that may be empty. */
   leftJoinAll(right: string): string;
   /** Text appended after the query (ClickHouse settings). */

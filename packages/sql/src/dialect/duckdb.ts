@@ -34,7 +34,8 @@ export const duckdb: SqlDialect = {
   bitOrAgg: (expr) => `bit_or(${expr})`,
   lag: (expr, over) => `lag(${expr}) OVER (${over})`,
   strpos: (text, part) => `strpos(${text}, ${part})`,
-  maxText: (expr) => `max(${expr})`,
+  byteOrder: (text) => text,
+  typeName: (expr) => `typeof(${expr})`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

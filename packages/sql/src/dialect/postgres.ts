@@ -38,7 +38,8 @@ export const postgres: SqlDialect = {
   bitOrAgg: (expr) => `bit_or(${expr})`,
   lag: (expr, over) => `lag(${expr}) OVER (${over})`,
   strpos: (text, part) => `strpos(${text}, ${part})`,
-  maxText: (expr) => `max(${expr} COLLATE "C")`,
+  byteOrder: (text) => `(${text} COLLATE "C")`,
+  typeName: (expr) => `CAST(pg_typeof(${expr}) AS text)`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

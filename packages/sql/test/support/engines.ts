@@ -11,7 +11,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { KpiEvent, Subscription } from '@kpikit/core';
-import { Client, TypeOverrides, types } from 'pg';
+import { Client } from 'pg';
 import type { QueryFunction, SqlParams } from '../../src/index';
 import { loadChdb } from './chdb';
 
@@ -71,17 +71,6 @@ export async function startPostgres(): Promise<Engine> {
 }
 
 /**
- * How the server engine's client reads values: as `pg` does by default (NUMERIC
- * as a string, which `parse` reads exactly), except BIGINT, read as a bigint,
- * as DuckDB's client returns it (PGlite returns a number). By default `pg`
- * returns BIGINT as a string too, which `parse` reads for every count, but a
- * funnel breakdown by a BIGINT property column then comes back as the string
- * `'2'`, not core's number `2`.
- */
-const SERVER_TYPES = new TypeOverrides();
-SERVER_TYPES.setTypeParser(types.builtins.INT8, (text: string) => BigInt(text));
-
-/**
  * A real PostgreSQL server (see `postgres.setup.ts`), in a database of its own
  * that is dropped on close: test files run side by side on the one server.
  */
@@ -90,7 +79,8 @@ export async function startPostgresServer(url: string): Promise<Engine> {
   await onServer(url, `CREATE DATABASE ${quoted(database)}`);
   const target = new URL(url);
   target.pathname = `/${database}`;
-  const client = new Client({ connectionString: target.toString(), types: SERVER_TYPES });
+  // node-postgres as users run it: BIGINT and NUMERIC come back as text.
+  const client = new Client({ connectionString: target.toString() });
   await client.connect();
   // A session zone other than UTC (and other than the other engines'): compiled queries must not depend on it.
   await client.query(`SET TimeZone = 'Australia/Adelaide'`);

@@ -100,9 +100,17 @@ function stepResults(
   return funnelStepResults(names, counts, (k) => (timed ? groups.get(group * GROUP_STRIDE + k) : undefined));
 }
 
-/** A property value as the client returned it; 64-bit integers may come as bigints. */
-function propertyValue(value: unknown): PropertyValue {
+/** SQL type names of numbers, in each dialect's spelling (`BIGINT`, `double precision`, `Nullable(UInt32)`, `DECIMAL(18,3)`). */
+const NUMBER_TYPE = /^(?:nullable\()?(?:u?(?:tiny|small|big|huge)?int(?:eger)?\d*|float\d*|double|real|decimal|numeric)\b/i;
+
+/**
+ * A property value as the client returned it, given its SQL type: clients
+ * return 64-bit integers as bigints, or as text (node-postgres, by default),
+ * and core's value is then a number.
+ */
+function propertyValue(value: unknown, type: unknown): PropertyValue {
   if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string' && typeof type === 'string' && NUMBER_TYPE.test(type)) return Number(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
 }
@@ -122,7 +130,8 @@ function breakdownGroups(
   const values = new Map<number, PropertyValue>();
   for (const i of data) {
     const group = Math.floor(requiredNumberAt(rows, i, 'k') / GROUP_STRIDE);
-    if (group >= 1 && group < OTHER_GROUP && !values.has(group)) values.set(group, propertyValue((rows[i] as SqlRow).value));
+    if (group >= 1 && group < OTHER_GROUP && !values.has(group))
+      values.set(group, propertyValue((rows[i] as SqlRow).value, (rows[i] as SqlRow).value_type));
   }
   const size = (group: number): number => groups.get(group * GROUP_STRIDE)?.n ?? 0;
   const top = [...values.keys()]

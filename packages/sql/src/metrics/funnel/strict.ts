@@ -90,7 +90,7 @@ export function strictAttempts(plan: FunnelPlan): Cte[] {
       // A differently named input: in ClickHouse an alias is visible inside its own aggregate.
       [
         `k_stage_${j}`,
-        `SELECT u, m1, t1, c, cl, ${dialect.maxText('next_path')} AS path, active\nFROM k_step_${j}\nGROUP BY u, m1, t1, c, cl, active`,
+        `SELECT u, m1, t1, c, cl, max(${dialect.byteOrder('next_path')}) AS path, active\nFROM k_step_${j}\nGROUP BY u, m1, t1, c, cl, active`,
       ],
     );
   }
@@ -105,7 +105,7 @@ export function strictAttempts(plan: FunnelPlan): Cte[] {
       'k_best',
       [
         // The letter of c first: the greatest key is the deepest state, then its greatest path.
-        `SELECT u, m1, t1, max(c) AS depth, ${dialect.maxText('cl || path')} AS best_key,`,
+        `SELECT u, m1, t1, max(c) AS depth, max(${dialect.byteOrder('cl || path')}) AS best_key,`,
         '  row_number() OVER (PARTITION BY u ORDER BY max(c) DESC, t1) AS pick',
         `FROM k_stage_${steps - 1}`,
         'GROUP BY u, m1, t1',

@@ -10,7 +10,7 @@ export const GROUP_STRIDE = 32;
 
 /** The columns of the funnel's result rows. */
 export function funnelColumns(plan: FunnelPlan): readonly string[] {
-  return plan.breakdown === null ? DISTRIBUTION_COLUMNS : [...DISTRIBUTION_COLUMNS, 'value'];
+  return plan.breakdown === null ? DISTRIBUTION_COLUMNS : [...DISTRIBUTION_COLUMNS, 'value', 'value_type'];
 }
 
 /**
@@ -71,7 +71,8 @@ export function funnelTail(plan: FunnelPlan, timed: boolean, lookup: string | nu
   const ctes: Cte[] = lookup !== null && plan.exclusions.length > 0 ? exclusionCtes(plan, lookup) : [];
   const candidates = ctes.length > 0 ? 'k_candidates' : 'k_attempts';
   // Exact duplicates that differ in the breakdown property: the copy without it, else the least value's text.
-  const byValue = breakdown === null ? '' : `, CASE WHEN bv IS NULL THEN 0 ELSE 1 END, CAST(bv AS ${dialect.type('text')})`;
+  const byValue =
+    breakdown === null ? '' : `, CASE WHEN bv IS NULL THEN 0 ELSE 1 END, ${dialect.byteOrder(`CAST(bv AS ${dialect.type('text')})`)}`;
   const times = timed ? Array.from({ length: steps }, (_, k) => `, t${k}`).join('') : '';
   const value = breakdown === null ? '' : ', bv';
   const gap =
@@ -101,7 +102,7 @@ export function funnelTail(plan: FunnelPlan, timed: boolean, lookup: string | nu
     [
       'k_value_ranks',
       // Non-NULL values ranked by users, then by their text; NULL sorts after them all and is its own group.
-      `SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL THEN 1 ELSE 0 END, users DESC, CAST(bv AS ${text})) AS ${bigint}) AS r\nFROM k_value_users AS a`,
+      `SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL THEN 1 ELSE 0 END, users DESC, ${dialect.byteOrder(`CAST(bv AS ${text})`)}) AS ${bigint}) AS r\nFROM k_value_users AS a`,
     ],
     [
       'k_grouped',
@@ -119,7 +120,7 @@ export function funnelTail(plan: FunnelPlan, timed: boolean, lookup: string | nu
       ].join('\n'),
     ],
     ...distributionCtes(context, 'k_values_', true),
-    ['k_out', `SELECT ${DISTRIBUTION_COLUMNS.map((column) => column).join(', ')}, tag AS value\nFROM k_dist`],
+    ['k_out', `SELECT ${DISTRIBUTION_COLUMNS.join(', ')}, tag AS value, ${dialect.typeName('tag')} AS value_type\nFROM k_dist`],
   );
   return ctes;
 }

@@ -119,10 +119,10 @@ k_dist AS (
   GROUP BY k, tag, CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END
 ),
 k_out AS (
-  SELECT k, n, total, lo, hi, q50a, q50b, q90a, q90b, bin, cnt, tag AS value
+  SELECT k, n, total, lo, hi, q50a, q50b, q90a, q90b, bin, cnt, tag AS value, toTypeName(tag) AS value_type
   FROM k_dist
 )
-SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt, r.value
+SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt, r.value, r.value_type
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
