@@ -12,12 +12,12 @@ import type { MetricSql } from './metric.types';
  * `retention` in SQL. In one pass over the events the database reduces them
  * to user-periods (`k_periods`); from those it finds each user's first start
  * event (over all the data), keeps the users whose first one falls in
- * `[from, to]`, and counts per cohort period and cell `k`: the cohort size (`k = 0`), the users
- * returning in period `cohort + k` (exact), or, for unbounded mode, the users
- * whose latest return is in period `cohort + k` (`k` capped at `periods`). At
- * most `cohorts × (periods + 1)` rows come back; `parse` builds the triangle,
- * the suffix sums of unbounded mode, the incomplete flags and the weighted
- * averages exactly as core does.
+ * `[from, to]`, and counts per cohort period and cell `k`: the cohort size
+ * (`k = 0`), the users returning in period `cohort + k` (exact), or, for
+ * unbounded mode, the users whose latest return is in period `cohort + k`
+ * (`k` capped at `periods`). At most `cohorts × (periods + 1)` rows come back;
+ * `parse` builds the triangle, the suffix sums of unbounded mode, the
+ * incomplete flags and the weighted averages exactly as core does.
  */
 export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
   table: 'events',

@@ -143,15 +143,14 @@ export function eventCtes(context: CompileContext, range: RangeSpec, properties?
 
 /**
  * {@link EventHead.selectDay} in a zone whose offset changes, on a dialect
- * with a zone table. The conversions are
- * made once per UTC day of the data: `offs[i]` is the zone's offset on UTC day
- * `g0 + i − 1` when it is the same at its first and last millisecond (NULL on
- * a day the offset changes), and then the day is `floor((ms + offset) / day)`,
- * integer arithmetic; when one offset covers the whole span (`uniform`: data
- * inside one DST period) every row takes that path at once. Rows on a day the
- * offset changes, and beyond a century of data, are converted each on its
- * own. Exact unless a zone changes its offset and back within one UTC day
- * (two switches less than a day apart).
+ * with a zone table. The conversions are made once per UTC day of the data:
+ * `offs[i]` is the zone's offset on UTC day `g0 + i − 1` when it is the same
+ * at its first and last millisecond (NULL on a day the offset changes), and
+ * then the day is `floor((ms + offset) / day)`, integer arithmetic; when one
+ * offset covers the whole span (`uniform`: data inside one DST period) every
+ * row takes that path at once. Rows on a day the offset changes, and beyond a
+ * century of data, are converted each on its own. Exact unless a zone changes
+ * its offset and back within one UTC day (two switches less than a day apart).
  */
 function zonedSelectDay(context: CompileContext, zone: string, columns: readonly string[], ms: string, from: string, as: string): string {
   const { dialect } = context;
