@@ -86,3 +86,25 @@ describe('floor division in SQL', () => {
     }
   }, 60_000);
 });
+
+describe('epoch milliseconds of a number column', () => {
+  const engines = useEngines();
+
+  it('are the number itself for integers, and its floor for fractions of either sign, on every engine', async () => {
+    const cases: [type: 'bigint' | 'double' | 'int', values: number[]][] = [
+      ['bigint', [0, -1, 86_400_000, -86_400_001, 1_711_846_800_000]],
+      ['int', [0, -1, 86_399_999, -86_400_000]],
+      ['double', [0, 1.5, -0.25, -1.5, 86_399_999.9, -86_400_000.5, 1_711_846_799_999.75]],
+    ];
+    for (const engine of engines()) {
+      const dialect = dialects[engine.dialect];
+      for (const [type, values] of cases) {
+        const sql = `SELECT ${dialect.epochMs(`CAST(${dialect.placeholder(1, 'double')} AS ${dialect.type(type)})`, 'epoch_ms')} AS ms`;
+        for (const value of values) {
+          const rows = await engine.query(sql, dialect.namedParams ? { p1: value } : [value]);
+          expect(Number(rows[0]?.ms), `${engine.label}: ${type} ${value}`).toBe(Math.floor(value));
+        }
+      }
+    }
+  }, 60_000);
+});

@@ -1,6 +1,8 @@
 import type { SqlDialect } from './dialect.types';
 import { truncatingFloorDiv } from './floorDiv';
 
+const INTEGER_TYPES = "'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER'";
+
 const TYPES = { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE', int: 'INTEGER', boolean: 'BOOLEAN', date: 'DATE' } as const;
 
 /** DuckDB (with its bundled ICU time zones). */
@@ -11,9 +13,7 @@ export const duckdb: SqlDialect = {
   placeholder: (index, type) => `CAST($${index} AS ${TYPES[type]})`,
   type: (type) => TYPES[type],
   // epoch_ms reads a naive TIMESTAMP as UTC and a TIMESTAMPTZ as the instant it is.
-  // floor() would turn every BIGINT into a DOUBLE and back; trunc() keeps it, and the comparison floors a negative fraction.
-  epochMs: (column, type) =>
-    type === 'epoch_ms' ? `(CAST(trunc(${column}) AS BIGINT) - CAST(${column} < trunc(${column}) AS BIGINT))` : `epoch_ms(${column})`,
+  epochMs: (column, type) => (type === 'epoch_ms' ? epochMsOfNumber(column) : `epoch_ms(${column})`),
   // epoch_ms(BIGINT) is an exact naive UTC timestamp; AT TIME ZONE 'UTC' makes it an instant, whatever the session zone.
   localDay: (ms, zone) => `(CAST((epoch_ms(${ms}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone} AS DATE) - DATE '1970-01-01')`,
   zoneTable: {
@@ -39,3 +39,14 @@ export const duckdb: SqlDialect = {
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };
+
+/**
+ * Whole epoch ms of a number column. An integer column is the number itself:
+ * `typeof` is folded when the query is planned, so no row pays for the other
+ * branch. Otherwise the floor: floor() would turn a number into a DOUBLE and
+ * back, trunc() keeps it, and the comparison floors a negative fraction.
+ */
+function epochMsOfNumber(column: string): string {
+  const floored = `CAST(trunc(${column}) AS BIGINT) - CAST(${column} < trunc(${column}) AS BIGINT)`;
+  return `(CASE WHEN typeof(${column}) IN (${INTEGER_TYPES}) THEN CAST(${column} AS BIGINT) ELSE ${floored} END)`;
+}
