@@ -47,6 +47,8 @@ export default defineConfig({
           name: 'ssr',
           include: ['src/**/*.ssr.test.tsx'],
           environment: 'node',
+          // Rendering a 104 × 104 grid to a string takes about a second, and several on 2 cores shared with other suites.
+          testTimeout: 30_000,
         },
       },
       {
