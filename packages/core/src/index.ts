@@ -5,6 +5,8 @@ export type { KpiIssue } from './errors';
 // Events
 export { toEventTable, eventTableFromColumns, isEventTable } from './events/eventTable';
 export { eventSchema, timestampSchema, propertyValueSchema } from './events/event.schema';
+export { checkEvent } from './events/checkEvent';
+export type { EventIssue } from './events/checkEvent';
 export type { EventFilter } from './events/filter';
 export type { EventColumns, EventInput, EventTable, KpiEvent, PropertyColumn, PropertyValue, TimestampInput } from './events/event.types';
 

@@ -1,4 +1,4 @@
-import { eventSchema, type PropertyValue } from '@kpikit/core';
+import { checkEvent, type KpiEvent, type PropertyValue } from '@kpikit/core';
 import type { RowIssue } from '../dashboard/types';
 
 /** How many bad rows are described; the rest are counted. */
@@ -37,7 +37,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 /**
- * Collects events row by row: each is checked by core's `eventSchema`, the
+ * Collects events row by row: each is checked by core's `checkEvent`, the
  * valid ones are appended to columns (nothing valid is dropped), the others
  * are counted and the first {@link MAX_ROW_ISSUES} described with their line.
  */
@@ -51,14 +51,14 @@ export class EventRowCollector {
   constructor(private readonly fieldNames: Readonly<Record<string, string>> = {}) {}
 
   add(candidate: CandidateEvent, line: number): void {
-    const parsed = eventSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? 'row');
-      const received = field in candidate ? describe((candidate as unknown as Record<string, unknown>)[field]) : 'nothing';
-      this.reject(line, this.fieldNames[field] ?? field, `expected ${EXPECTED[field] ?? 'a valid value'}, received ${received}`);
+    const [issue] = checkEvent(candidate);
+    if (issue) {
+      const field = issue.field.split('.')[0] || 'row';
+      this.reject(line, this.fieldNames[field] ?? field, `expected ${EXPECTED[field] ?? 'a valid value'}, received ${describe(issue.received)}`);
       return;
     }
-    const { userId, name, timestamp, properties } = parsed.data;
+    // Checked: the same rules as core's eventSchema, without zod's cost per row.
+    const { userId, name, timestamp, properties } = candidate as KpiEvent;
     const index = this.columns.userId.length;
     this.columns.userId.push(userId);
     this.columns.name.push(name);

@@ -1,5 +1,6 @@
 import { IssueCollector } from '../errors';
 import type { EventTable, PropertyColumn, PropertyValue } from './event.types';
+import { ID_EXPECTED, isId, isPlainObject, isPropertyValue, PROPERTIES_EXPECTED, PROPERTY_EXPECTED } from './rules';
 import { timestampProblem, toEpochMs } from './timestamp';
 
 /** Where a row's field lives, for error paths: `events[3].name` or `name[3]`. */
@@ -10,19 +11,6 @@ interface PropertyBuilder {
   readonly values: PropertyValue[];
   readonly lookup: Map<PropertyValue, number>;
 }
-
-const isPropertyValue = (value: unknown): value is PropertyValue =>
-  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-
-const PROPERTY_EXPECTED = 'a string, finite number, boolean or null';
-
-// A record literal (or `Object.create(null)`), as zod's `z.record` requires: not an
-// array, Date, Map or class instance, whose entries would be silently lost.
-const isPlainObject = (value: unknown): value is object => {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === null || Object.hasOwn(prototype as object, 'isPrototypeOf');
-};
 
 /**
  * Accumulates validated, dictionary-encoded rows, then sorts and de-duplicates
@@ -72,7 +60,7 @@ export class EventTableBuilder {
 
   /** First pass: codes row `i`'s user when `userId` is valid ({@link setRow} reports it otherwise). */
   setUser(i: number, userId: unknown): void {
-    if (typeof userId !== 'string' || userId.length === 0) {
+    if (!isId(userId)) {
       this.user[i] = -1;
       return;
     }
@@ -103,11 +91,11 @@ export class EventTableBuilder {
   setRow(i: number, userId: unknown, name: unknown, timestamp: unknown): void {
     let ok = true;
     if ((this.user[i] as number) < 0) {
-      this.issues.add(i, this.pathOf(i, 'userId'), 'a non-empty string', userId);
+      this.issues.add(i, this.pathOf(i, 'userId'), ID_EXPECTED, userId);
       ok = false;
     }
-    if (typeof name !== 'string' || name.length === 0) {
-      this.issues.add(i, this.pathOf(i, 'name'), 'a non-empty string', name);
+    if (!isId(name)) {
+      this.issues.add(i, this.pathOf(i, 'name'), ID_EXPECTED, name);
       ok = false;
     }
     const ms = toEpochMs(timestamp);
@@ -130,7 +118,7 @@ export class EventTableBuilder {
   setProperties(i: number, properties: unknown): void {
     if (properties === undefined) return;
     if (!isPlainObject(properties)) {
-      this.issues.add(i, this.pathOf(i, 'properties'), 'an object of property values', properties);
+      this.issues.add(i, this.pathOf(i, 'properties'), PROPERTIES_EXPECTED, properties);
       return;
     }
     for (const key in properties) {

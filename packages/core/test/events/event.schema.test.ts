@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventSchema, KpiValidationError, toEventTable } from '../../src/index';
+import { checkEvent, eventSchema, KpiValidationError, toEventTable } from '../../src/index';
 import type { KpiEvent } from '../../src/index';
 
 /** Whether toEventTable accepts a single row (rethrowing anything that is not a validation error). */
@@ -94,11 +94,24 @@ const rowArb = fc.oneof(
   fc.constantFrom(null, undefined, 42, 'row', [], [1, 2]),
 );
 
-describe('eventSchema', () => {
-  it('accepts exactly the rows toEventTable accepts (property)', () => {
+/** The fields `toEventTable` reports for a single bad row, in the terms of `checkEvent` (`events[0].name` → `name`). */
+function reportedFields(row: unknown): string[] {
+  try {
+    toEventTable([row as KpiEvent]);
+    return [];
+  } catch (error) {
+    if (!(error instanceof KpiValidationError)) throw error;
+    return error.issues.map((issue) => issue.path.replace(/^events\[0\]\.?/, ''));
+  }
+}
+
+describe('eventSchema and checkEvent', () => {
+  it('accept exactly the rows toEventTable accepts, and checkEvent names the fields it names (property)', () => {
     fc.assert(
       fc.property(rowArb, (row) => {
-        expect(eventSchema.safeParse(row).success).toBe(accepts(row));
+        const accepted = accepts(row);
+        expect(eventSchema.safeParse(row).success).toBe(accepted);
+        expect(checkEvent(row).map((issue) => issue.field)).toEqual(reportedFields(row));
       }),
       { numRuns: 2000 },
     );
@@ -122,6 +135,31 @@ describe('eventSchema', () => {
     for (const [row, expected] of rows) {
       expect(accepts(row), JSON.stringify(row)).toBe(expected);
       expect(eventSchema.safeParse(row).success, JSON.stringify(row)).toBe(expected);
+      expect(checkEvent(row).length === 0, JSON.stringify(row)).toBe(expected);
     }
+  });
+});
+
+describe('checkEvent', () => {
+  it('lists every problem of a row with what was expected and what was found', () => {
+    expect(checkEvent({ userId: 'u1', name: 'login', timestamp: 1_700_000_000_000, properties: { plan: 'pro', beta: null } })).toEqual([]);
+    expect(
+      checkEvent({ userId: '', name: 7, timestamp: '2024-03-01T10:00:00', properties: { plan: ['pro'], seats: 3, n: Number.NaN } }),
+    ).toEqual([
+      { field: 'userId', expected: 'a non-empty string', received: '' },
+      { field: 'name', expected: 'a non-empty string', received: 7 },
+      {
+        field: 'timestamp',
+        expected:
+          'epoch milliseconds, a valid Date, or an ISO-8601 string with Z or an offset (a date-time without an offset is ambiguous)',
+        received: '2024-03-01T10:00:00',
+      },
+      { field: 'properties.plan', expected: 'a string, finite number, boolean or null', received: ['pro'] },
+      { field: 'properties.n', expected: 'a string, finite number, boolean or null', received: Number.NaN },
+    ]);
+    expect(checkEvent({ userId: 'u', name: 'e', timestamp: 0, properties: new Map() })).toEqual([
+      { field: 'properties', expected: 'an object of property values', received: new Map() },
+    ]);
+    expect(checkEvent(null)).toEqual([{ field: '', expected: 'an event object', received: null }]);
   });
 });
