@@ -54,7 +54,11 @@ export class EventRowCollector {
     const [issue] = checkEvent(candidate);
     if (issue) {
       const field = issue.field.split('.')[0] || 'row';
-      this.reject(line, this.fieldNames[field] ?? field, `expected ${EXPECTED[field] ?? 'a valid value'}, received ${describe(issue.received)}`);
+      this.reject(
+        line,
+        this.fieldNames[field] ?? field,
+        `expected ${EXPECTED[field] ?? 'a valid value'}, received ${describe(issue.received)}`,
+      );
       return;
     }
     // Checked: the same rules as core's eventSchema, without zod's cost per row.
