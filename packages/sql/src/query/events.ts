@@ -3,7 +3,7 @@ import type { TimestampType } from '../target';
 import type { CompileContext } from './context';
 import type { ZoneTableSql } from '../dialect/dialect.types';
 import type { PropertySet } from './properties';
-import { fixedLocalDay, fixedOffset } from './zone';
+import { DAY_MS, fixedLocalDay, fixedOffset } from './zone';
 
 /** The range and zone of an event metric. */
 export interface RangeSpec {
@@ -12,7 +12,6 @@ export interface RangeSpec {
   readonly timeZone: string;
 }
 
-const DAY_MS = 86_400_000;
 /** The most UTC days converted one by one (a century); rows beyond are converted each on its own. */
 const ZONE_DAYS = 36_600;
 

@@ -1,7 +1,8 @@
 import { zoneClock } from '@kpikit/core';
 import type { CompileContext } from './context';
 
-const DAY_MS = 86_400_000;
+/** Milliseconds in a day. */
+export const DAY_MS = 86_400_000;
 
 /**
  * Zone names whose offset never changes, by definition of the time zone
