@@ -2,6 +2,7 @@ import { parseOptions } from '../options/parseOptions';
 import { parseDay } from '../time/civil';
 import { createRandom } from './random';
 import { sampleCalendar } from './sampleCalendar';
+import { sampleEvents } from './sampleEvents';
 import { sampleNorthStar } from './sampleNorthStar';
 import { sampleSurveys } from './sampleSurveys';
 import { sampleDataOptionsSchema } from './sample.schema';
@@ -24,10 +25,11 @@ import { signupDayWeights, simulateUser, type SampleState } from './simulateUser
  * a tree definition valued from the data, ready for `northStarTree`.
  *
  * @example
- * const { events, surveys, subscriptions, northStar } = generateSampleData({ seed: 7, users: 500 });
+ * const { events, columns, surveys, subscriptions, northStar } = generateSampleData({ seed: 7, users: 500 });
  * activeUsers(events, { timeZone: 'UTC' }).rows.at(-1); // { date: '2024-03-30', dau: …, wau: …, mau: …, stickiness: … }
  * nps(surveys.nps).score; // about 30
  * northStarTree(northStar).nodes[0].label; // "Weekly active paying accounts"
+ * const table = eventTableFromColumns(columns); // the same events, without an object each
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
   const { seed = 42, users = 2000, days = 90, start = '2024-01-01', timeZone = 'UTC' } = parseOptions(sampleDataOptionsSchema, options);
@@ -37,7 +39,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     random,
     calendar,
     signupDays: signupDayWeights(calendar),
-    events: [],
+    events: { userId: [], name: [], time: [], properties: [] },
     subscriptions: [],
     tally: { paying: new Uint8Array(users), signups: [0, 0], activations: [0, 0] },
     properties: [],
@@ -46,8 +48,14 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
   };
   const width = String(users).length;
   for (let user = 0; user < users; user++) simulateUser(state, user, `u${String(user + 1).padStart(width, '0')}`);
+  const made = sampleEvents(state);
   return {
-    events: state.events,
+    get events() {
+      return made.events;
+    },
+    get columns() {
+      return made.columns;
+    },
     surveys: sampleSurveys(random, users),
     subscriptions: state.subscriptions,
     northStar: sampleNorthStar(state.tally, days),

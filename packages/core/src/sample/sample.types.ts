@@ -55,6 +55,20 @@ export interface SampleEvent {
   readonly properties: SampleEventProperties;
 }
 
+/** The generated events as columns, the shape `eventTableFromColumns` takes. */
+export interface SampleEventColumns {
+  readonly userId: readonly string[];
+  readonly name: readonly SampleEventName[];
+  /** Epoch milliseconds. */
+  readonly timestamp: readonly number[];
+  readonly properties: {
+    readonly plan: readonly SamplePlan[];
+    readonly source: readonly SampleSource[];
+    /** `undefined` (absent) but on `feature_used`. */
+    readonly feature: readonly (string | undefined)[];
+  };
+}
+
 /** One generated subscription, as the revenue metrics take it. */
 export interface SampleSubscription {
   /** The paying user's id: customers are users. */
@@ -70,8 +84,14 @@ export interface SampleSubscription {
 
 /** Result of `generateSampleData`. */
 export interface SampleData {
-  /** Grouped by user, each user's events in time order; no two events of a user share a timestamp. */
+  /**
+   * Grouped by user, each user's events in time order; no two events of a
+   * user share a timestamp. Made on first read: a caller that only needs a
+   * table builds it from {@link SampleData.columns} without a million objects.
+   */
   readonly events: SampleEvent[];
+  /** The same events as columns, for `eventTableFromColumns` (made on first read too). */
+  readonly columns: SampleEventColumns;
   readonly surveys: {
     /** NPS answers, 0..10. */
     readonly nps: number[];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeUsers } from '../../src/activity/activeUsers';
 import { KpiValidationError } from '../../src/errors';
-import { toEventTable } from '../../src/events/eventTable';
+import { eventTableFromColumns, toEventTable } from '../../src/events/eventTable';
 import type { EventTable } from '../../src/events/event.types';
 import { northStarTree } from '../../src/northStar/northStarTree';
 import { retention } from '../../src/retention/retention';
@@ -28,6 +28,24 @@ describe('generateSampleData determinism', () => {
     const other = generateSampleData({ ...options, seed: 8 });
     expect(other.events).not.toEqual(first.events);
     expect(other.surveys.nps).not.toEqual(first.surveys.nps);
+  });
+
+  it('gives the same events as columns, row for row, and the same table from either', () => {
+    const data = generateSampleData({ seed: 3, users: 300, days: 45 });
+    const { columns, events } = data;
+    expect(columns.userId).toHaveLength(events.length);
+    events.forEach((event, i) => {
+      expect([columns.userId[i], columns.name[i], columns.timestamp[i]]).toEqual([event.userId, event.name, event.timestamp]);
+      expect({
+        plan: columns.properties.plan[i],
+        source: columns.properties.source[i],
+        feature: columns.properties.feature[i],
+      }).toEqual({ plan: event.properties.plan, source: event.properties.source, feature: event.properties.feature });
+    });
+    expect(eventTableFromColumns(columns)).toEqual(toEventTable(events));
+    // Made once, then kept.
+    expect(data.events).toBe(events);
+    expect(data.columns).toBe(columns);
   });
 
   it('rejects bad options by name', () => {

@@ -1,0 +1,38 @@
+import type { SampleEvent, SampleEventColumns, SampleEventProperties } from './sample.types';
+import { NAMES, type SampleState } from './simulateUser';
+
+/**
+ * The generated events as objects and as columns, each made on first read
+ * from the simulation's compact columns (and kept): a caller that builds a
+ * table from the columns never pays for a million event objects.
+ */
+export function sampleEvents(state: SampleState): { readonly events: SampleEvent[]; readonly columns: SampleEventColumns } {
+  const { userId, name, time, properties: keys } = state.events;
+  const shared = state.properties as readonly SampleEventProperties[];
+  let events: SampleEvent[] | undefined;
+  let columns: SampleEventColumns | undefined;
+  return {
+    get events() {
+      events ??= userId.map((user, i) => ({
+        userId: user,
+        name: NAMES[name[i] as number]!,
+        timestamp: time[i] as number,
+        properties: shared[keys[i] as number]!,
+      }));
+      return events;
+    },
+    get columns() {
+      columns ??= {
+        userId,
+        name: name.map((code) => NAMES[code]!),
+        timestamp: time,
+        properties: {
+          plan: keys.map((key) => shared[key]!.plan),
+          source: keys.map((key) => shared[key]!.source),
+          feature: keys.map((key) => shared[key]!.feature),
+        },
+      };
+      return columns;
+    },
+  };
+}
