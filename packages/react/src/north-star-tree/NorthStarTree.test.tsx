@@ -2,6 +2,7 @@ import { northStarTree, whatIf } from '@kpikit/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { sampleTree } from '../test/northStarFixtures';
 import { NorthStarTree } from './NorthStarTree';
 
 /**
@@ -129,6 +130,47 @@ describe('NorthStarTree', () => {
     expect(group()).toContain('scale(1.25)');
     await userEvent.click(screen.getByRole('button', { name: 'Fit' }));
     expect(group()).toContain('scale(1)');
+  });
+
+  it('lays the cards out as an outline where the tree would be too small to read, and as a tree where it fits', async () => {
+    const canvas = () => document.querySelector('.kpikit-north-star__canvas')!;
+    const cardWidths = () => [...document.querySelectorAll('.kpikit-north-star__card')].map((card) => card.getBoundingClientRect().width);
+    // A phone: the sample's tree is about 1,700 units wide, so 320 px would show its cards at a fifth of their size.
+    const narrow = render(
+      <div style={{ width: 320 }}>
+        <NorthStarTree data={sampleTree} />
+      </div>,
+    );
+    await expect.poll(() => canvas().getAttribute('data-layout')).toBe('outline');
+    expect(Math.min(...cardWidths())).toBeGreaterThan(150);
+    // One card a row, each level further right.
+    const rows = [...document.querySelectorAll('.kpikit-north-star__card')]
+      .map((card) => card.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.top).toBeGreaterThan(rows[i - 1]!.bottom);
+    expect(item('newPayingAccounts').getBoundingClientRect().left).toBeGreaterThan(item(sampleTree.root).getBoundingClientRect().left);
+    // The keyboard works the same.
+    item(sampleTree.root).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement?.getAttribute('aria-level')).toBe('2');
+    narrow.unmount();
+
+    render(
+      <div style={{ width: 320 }}>
+        <NorthStarTree data={sampleTree} layout="tree" />
+      </div>,
+    );
+    expect(canvas().getAttribute('data-layout')).toBe('tree');
+    expect(Math.max(...cardWidths())).toBeLessThan(80);
+  });
+
+  it('keeps the tree where it fits', () => {
+    render(
+      <div style={{ width: 1200 }}>
+        <NorthStarTree data={tree} />
+      </div>,
+    );
+    expect(document.querySelector('.kpikit-north-star__canvas')).toHaveAttribute('data-layout', 'tree');
   });
 
   it('shows loading, empty and error states', () => {

@@ -1,14 +1,35 @@
 import { Group } from '@visx/group';
 import { hierarchy, Tree } from '@visx/hierarchy';
-import { forwardRef, useMemo, useRef, useState, type HTMLAttributes, type PointerEvent, type ReactNode, type WheelEvent } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+  type WheelEvent,
+} from 'react';
 import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { useNorthStarTree, type NorthStarNodeModel, type NorthStarTreeModel, type NorthStarTreeOptions } from './useNorthStarTree';
 
-/** Props of {@link NorthStarTree}: the tree's options and any attribute of its root `div`. */
+/** How the cards are laid out: `tree` (the North Star on top, its inputs below), `outline` (one card a row, children indented) or `auto`. */
+export type NorthStarLayout = 'tree' | 'outline' | 'auto';
+
+/** Props of {@link NorthStarTree}: the tree's options, its layout and any attribute of its root `div`. */
 export interface NorthStarTreeProps
-  extends NorthStarTreeOptions, Omit<HTMLAttributes<HTMLDivElement>, keyof NorthStarTreeOptions | 'children'> {}
+  extends NorthStarTreeOptions, Omit<HTMLAttributes<HTMLDivElement>, keyof NorthStarTreeOptions | 'children'> {
+  /**
+   * `auto` (default): the tree, unless the widget is too narrow to show it
+   * with its cards at 60 % of their size or more (a phone), then the outline.
+   * The server renders the tree.
+   */
+  readonly layout?: NorthStarLayout | undefined;
+}
 
 const OPTION_KEYS = [
   'data',
@@ -40,6 +61,12 @@ const CARD_HEIGHT = 112;
 const GAP_X = 24;
 const GAP_Y = 56;
 const PADDING = 16;
+/** Outline layout: the indent of each level, where its spine runs, and the gap between rows. */
+const INDENT = 40;
+const SPINE = 16;
+const ROW_GAP = 28;
+/** Below this scale of the tree's cards, `auto` shows the outline. */
+const MIN_TREE_SCALE = 0.6;
 
 /**
  * A North Star metric tree: the North Star at the top, each metric a card
@@ -49,29 +76,32 @@ const PADDING = 16;
  * mode: change a leaf's value and see the tree re-evaluated and the root's
  * change, with the leaves ranked by how much they move the root.
  * Keyboard: an ARIA tree view (arrows move and expand/collapse, Enter toggles).
+ * Where the tree would be too small to read (a phone), the same cards are
+ * laid out as an outline: one a row, each level indented (`layout`).
  *
  * Class names: `kpikit-north-star`, `__canvas`, `__node`, `__card`,
- * `__edge`, `__formula`, `__what-if`; attributes: `data-what-if`, and on
- * nodes `data-sentiment`, `data-what-if-changed`.
+ * `__edge`, `__formula`, `__what-if`; attributes: `data-what-if`, on the
+ * canvas `data-layout` (`tree` or `outline`), and on nodes `data-sentiment`,
+ * `data-what-if-changed`.
  *
  * @example
  * import { northStarTree, whatIf } from '@kpikit/core';
  * <NorthStarTree data={northStarTree(definition)} whatIf={whatIf} defaultWhatIfMode />
  */
 export const NorthStarTree = forwardRef<HTMLDivElement, NorthStarTreeProps>(function NorthStarTree(props, ref) {
-  const [options, rest] = splitProps(props, OPTION_KEYS);
+  const [options, { layout = 'auto', ...rest }] = splitProps(props, OPTION_KEYS);
   const model = useNorthStarTree(options);
   return (
     <div ref={ref} {...rest} {...model.rootProps}>
       <CardHeader titleId={model.titleId} title={model.label} meta={model.meta} />
-      <NorthStarBody model={model} />
+      <NorthStarBody model={model} layout={layout} />
       {model.caption && model.state === 'ready' ? <p className="kpikit-card__caption">{model.caption}</p> : null}
       <Description id={model.descriptionId}>{model.description}</Description>
     </div>
   );
 });
 
-function NorthStarBody({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
+function NorthStarBody({ model, layout }: { readonly model: NorthStarTreeModel; readonly layout: NorthStarLayout }): ReactNode {
   switch (model.state) {
     case 'loading':
       return (
@@ -89,7 +119,7 @@ function NorthStarBody({ model }: { readonly model: NorthStarTreeModel }): React
     case 'empty':
       return <EmptyMessage title={model.emptyContent} />;
     default:
-      return <Ready model={model} />;
+      return <Ready model={model} layout={layout} />;
   }
 }
 
@@ -98,8 +128,9 @@ interface Datum {
   readonly children: readonly Datum[];
 }
 
-function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
+function Ready({ model, layout }: { readonly model: NorthStarTreeModel; readonly layout: NorthStarLayout }): ReactNode {
   const { fmt } = model;
+  const [box, available] = useWidth(layout === 'auto');
   const [view, setView] = useState({ x: 0, y: 0, k: 1 });
   const drag = useRef<{ x: number; y: number; startX: number; startY: number; scale: number } | null>(null);
   const root = model.tree!.root;
@@ -167,13 +198,17 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
           <span className="kpikit-north-star__root-change">{model.rootWhatIf.change}</span>
         </p>
       ) : null}
-      <div className="kpikit-north-star__layout">
+      <div ref={box} className="kpikit-north-star__layout">
         <Tree<Datum> root={data} nodeSize={[CARD_WIDTH + GAP_X, CARD_HEIGHT + GAP_Y]}>
           {(laid) => {
             const all = laid.descendants();
-            const minX = Math.min(...all.map((node) => node.x)) - CARD_WIDTH / 2 - PADDING;
-            const maxX = Math.max(...all.map((node) => node.x)) + CARD_WIDTH / 2 + PADDING;
-            const maxY = Math.max(...all.map((node) => node.y)) + CARD_HEIGHT + PADDING + 12;
+            const treeWidth = Math.max(...all.map((node) => node.x)) - Math.min(...all.map((node) => node.x)) + CARD_WIDTH + 2 * PADDING;
+            const outline = layout === 'outline' || (layout === 'auto' && available !== null && available < treeWidth * MIN_TREE_SCALE);
+            const at = outline ? outlinePlaces(laid) : new Map(all.map((node) => [node, { x: node.x, y: node.y }]));
+            const place = (node: (typeof all)[number]) => at.get(node)!;
+            const minX = Math.min(...all.map((node) => place(node).x)) - CARD_WIDTH / 2 - PADDING;
+            const maxX = Math.max(...all.map((node) => place(node).x)) + CARD_WIDTH / 2 + PADDING;
+            const maxY = Math.max(...all.map((node) => place(node).y)) + CARD_HEIGHT + PADDING + 12;
             const width = maxX - minX;
             const height = maxY + PADDING;
             const onWheel = (event: WheelEvent<SVGSVGElement>) => {
@@ -209,7 +244,9 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
               <svg
                 className="kpikit-north-star__canvas"
                 viewBox={`${minX} ${-PADDING} ${width} ${height}`}
-                style={{ aspectRatio: `${width} / ${height}`, maxHeight: model.height }}
+                // The outline grows down the page at full size; the tree is fitted into the widget's height.
+                style={{ aspectRatio: `${width} / ${height}`, maxHeight: outline ? undefined : model.height }}
+                data-layout={outline ? 'outline' : 'tree'}
                 preserveAspectRatio="xMidYMin meet"
                 onWheel={onWheel}
                 onPointerDown={onPointerDown}
@@ -221,7 +258,8 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
                     {laid.links().map((link) => {
                       const parent = model.nodes.get(link.source.data.id)!;
                       const index = parent.node.children.indexOf(link.target.data.id);
-                      const midY = link.source.y + CARD_HEIGHT + GAP_Y / 2;
+                      const from = place(link.source);
+                      const to = place(link.target);
                       const weight = parent.node.weights?.[index];
                       const mark =
                         weight !== undefined
@@ -229,14 +267,20 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
                           : (parent.node.formula === 'difference' || parent.node.formula === 'ratio') && index > 0
                             ? parent.formulaSymbol
                             : '';
+                      // Tree: down from the parent, across, down to the child. Outline: down the parent's spine, across to the child.
+                      const spine = from.x - CARD_WIDTH / 2 + SPINE;
+                      const path = outline
+                        ? `M${spine},${from.y + CARD_HEIGHT} V${to.y + CARD_HEIGHT / 2} H${to.x - CARD_WIDTH / 2}`
+                        : `M${from.x},${from.y + CARD_HEIGHT} V${from.y + CARD_HEIGHT + GAP_Y / 2} H${to.x} V${to.y}`;
                       return (
                         <g key={link.target.data.id} className="kpikit-north-star__edge">
-                          <path
-                            d={`M${link.source.x},${link.source.y + CARD_HEIGHT} V${midY} H${link.target.x} V${link.target.y}`}
-                            fill="none"
-                          />
+                          <path d={path} fill="none" />
                           {mark ? (
-                            <text className="kpikit-north-star__weight" x={link.target.x + 6} y={link.target.y - 10}>
+                            <text
+                              className="kpikit-north-star__weight"
+                              x={outline ? spine + 4 : to.x + 6}
+                              y={outline ? to.y + CARD_HEIGHT / 2 - 5 : to.y - 10}
+                            >
                               {mark}
                             </text>
                           ) : null}
@@ -245,14 +289,19 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
                     })}
                     {all
                       .filter((node) => node.children && node.children.length > 0)
-                      .map((node) => (
-                        <g key={node.data.id} className="kpikit-north-star__formula">
-                          <circle cx={node.x} cy={node.y + CARD_HEIGHT + GAP_Y / 2} r={11} />
-                          <text x={node.x} y={node.y + CARD_HEIGHT + GAP_Y / 2} dy="0.35em" textAnchor="middle">
-                            {model.nodes.get(node.data.id)?.formulaSymbol}
-                          </text>
-                        </g>
-                      ))}
+                      .map((node) => {
+                        const { x, y } = place(node);
+                        const cx = outline ? x - CARD_WIDTH / 2 + SPINE : x;
+                        const cy = y + CARD_HEIGHT + (outline ? ROW_GAP : GAP_Y) / 2;
+                        return (
+                          <g key={node.data.id} className="kpikit-north-star__formula">
+                            <circle cx={cx} cy={cy} r={11} />
+                            <text x={cx} y={cy} dy="0.35em" textAnchor="middle">
+                              {model.nodes.get(node.data.id)?.formulaSymbol}
+                            </text>
+                          </g>
+                        );
+                      })}
                   </g>
                   <g role="tree" aria-labelledby={model.titleId} onKeyDown={model.onKeyDown}>
                     {all.map((node) => {
@@ -262,8 +311,8 @@ function Ready({ model }: { readonly model: NorthStarTreeModel }): ReactNode {
                         <NodeCard
                           key={node.data.id}
                           item={item}
-                          x={node.x - CARD_WIDTH / 2}
-                          y={node.y}
+                          x={place(node).x - CARD_WIDTH / 2}
+                          y={place(node).y}
                           level={node.depth + 1}
                           setSize={siblings.length}
                           position={siblings.indexOf(node) + 1}
@@ -465,4 +514,38 @@ function NumberField({
       }}
     />
   );
+}
+
+/**
+ * Outline places: the cards one a row in depth-first order (as the tree view
+ * reads them), each level indented; `x` is a card's centre, `y` its top.
+ */
+function outlinePlaces<N extends { depth: number; eachBefore(visit: (node: N) => void): unknown }>(
+  root: N,
+): Map<N, { x: number; y: number }> {
+  const places = new Map<N, { x: number; y: number }>();
+  root.eachBefore((node) => {
+    places.set(node, { x: node.depth * INDENT + CARD_WIDTH / 2, y: places.size * (CARD_HEIGHT + ROW_GAP) });
+  });
+  return places;
+}
+
+/** A ref for an element and its content width, followed while `observe` (`null` before it is measured, as on the server). */
+function useWidth(observe: boolean): [RefObject<HTMLDivElement | null>, number | null] {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!observe || !element) return undefined;
+    const read = () => {
+      setWidth(element.clientWidth);
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [observe]);
+  return [ref, width];
 }
