@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { chromiumLaunchOptions } from '@kpikit/build-config/chromium';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { WidgetName } from './main';
@@ -24,21 +25,12 @@ const INTERACTIONS: Record<WidgetName, string> = {
   funnel: 'ArrowDown to the next step',
   tree: "Enter collapses the root's first child",
 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     widgets: { type: 'string', default: WIDGETS.join(',') },
-    chromium: { type: 'string', default: '/usr/bin/chromium' },
+    chromium: { type: 'string', default: chromiumLaunchOptions.executablePath },
   },
 });
 const runs = Number(values.runs);
@@ -98,7 +90,7 @@ await build({ root, logLevel: 'error', build: { outDir: 'dist', emptyOutDir: tru
 const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('The preview server has no local address');
-const browser = await chromium.launch({ executablePath: values.chromium, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ ...chromiumLaunchOptions, executablePath: values.chromium });
 const results = new Map<WidgetName, Figures>();
 try {
   for (const widget of widgets) results.set(widget, await measure(browser, url, widget));

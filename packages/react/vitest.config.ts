@@ -1,23 +1,14 @@
+import { chromiumLaunchOptions } from '@kpikit/build-config/chromium';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 // Story tests live in .storybook/vitest.config.ts (run from the repository root).
 
-// Debian's chromium (apt), never a downloaded browser build.
+// Debian's chromium (apt), never a downloaded browser build: see @kpikit/build-config/chromium.
 const chromium = () =>
   playwright({
-    launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   });
 
 type MediaFeatures = { readonly reducedMotion?: 'reduce' | 'no-preference' | null; readonly colorScheme?: 'light' | 'dark' | null };
