@@ -9,6 +9,8 @@ export { checkEvent } from './events/checkEvent';
 export type { EventIssue } from './events/checkEvent';
 export type { EventFilter } from './events/filter';
 export type { EventColumns, EventInput, EventTable, KpiEvent, PropertyColumn, PropertyValue, TimestampInput } from './events/event.types';
+export { tableForUnit } from './events/unit';
+export type { GroupUnitSummary, MetricUnit, UnitOptions, UnitResult, UnitTable } from './events/unit';
 
 // Time
 export { formatDay, parseDay, civilFromDays, daysFromCivil } from './time/civil';
@@ -20,7 +22,14 @@ export { localDays } from './time/localDays';
 
 // Options
 export type { EventRangeOptions } from './options/range.types';
-export { eventFilterSchema, localDateSchema, localMonthSchema, timeZoneSchema, weekStartsOnSchema } from './options/common.schema';
+export {
+  eventFilterSchema,
+  localDateSchema,
+  localMonthSchema,
+  timeZoneSchema,
+  unitSchema,
+  weekStartsOnSchema,
+} from './options/common.schema';
 
 // Survey scores
 export { nps } from './survey/nps';

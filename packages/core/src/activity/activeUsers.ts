@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit, type UnitOptions, type UnitResult } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { rowMask, type EventFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -10,7 +11,7 @@ import { forEachUserDays } from './userDays';
 import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link activeUsers}. */
-export interface ActiveUsersOptions extends EventRangeOptions {
+export interface ActiveUsersOptions extends EventRangeOptions, UnitOptions {
   /** Which events make a user active. Default: every event. */
   readonly where?: EventFilter | undefined;
 }
@@ -30,7 +31,7 @@ export interface ActiveUsersRow {
 }
 
 /** Result of {@link activeUsers}. */
-export interface ActiveUsersResult {
+export interface ActiveUsersResult extends UnitResult {
   /** First reported date, or `null` when there are no events and no `from`. */
   readonly from: string | null;
   readonly to: string | null;
@@ -54,11 +55,12 @@ const MONTH = 30;
  * rows[0]; // { date: '2024-03-01', dau: 12, wau: 40, mau: 95, stickiness: 0.126… }
  */
 export function activeUsers(events: EventInput, options: ActiveUsersOptions = {}): ActiveUsersResult {
-  const { from, to, timeZone = 'UTC', where } = parseOptions(activeUsersOptionsSchema, options);
-  const table = asEventTable(events);
+  const { from, to, timeZone = 'UTC', where, unit: parsedUnit } = parseOptions(activeUsersOptionsSchema, options);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
-  if (!range) return { from: null, to: null, timeZone, rows: [] };
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
+  if (!range) return withUnit({ from: null, to: null, timeZone, rows: [] }, unitTable);
 
   // Difference arrays over [base, toDay]: a user active on day a (previously on
   // day p) newly covers days max(a, p + W) … a + W − 1 of a W-day window.
@@ -88,7 +90,7 @@ export function activeUsers(events: EventInput, options: ActiveUsersOptions = {}
     const daily = dau[i] as number;
     rows.push({ date: formatDay(base + i), dau: daily, wau: weekly, mau: monthly, stickiness: monthly === 0 ? null : daily / monthly });
   }
-  return { from: formatDay(range.fromDay), to: formatDay(range.toDay), timeZone, rows };
+  return withUnit({ from: formatDay(range.fromDay), to: formatDay(range.toDay), timeZone, rows }, unitTable);
 }
 
 function cover(diff: Int32Array, first: number, last: number, span: number): void {

@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit, type UnitOptions, type UnitResult } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { rowMask, type EventFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -10,7 +11,7 @@ import { stickinessSummaryOptionsSchema } from './activity.schema';
 import { forEachUserDays } from './userDays';
 
 /** Options of {@link stickinessSummary}. */
-export interface StickinessSummaryOptions {
+export interface StickinessSummaryOptions extends UnitOptions {
   /** The calendar month, `YYYY-MM`. */
   readonly month: string;
   /** Days before this local date are not counted. Default: the date of the earliest event. */
@@ -24,7 +25,7 @@ export interface StickinessSummaryOptions {
 }
 
 /** Result of {@link stickinessSummary}. */
-export interface StickinessSummaryResult {
+export interface StickinessSummaryResult extends UnitResult {
   readonly month: string;
   readonly timeZone: string;
   /** Days of the month inside `[from, to]`: the days averaged over. */
@@ -50,12 +51,13 @@ export interface StickinessSummaryResult {
  * // { month: '2024-03', timeZone: 'Europe/Paris', days: 31, averageDau: 100, mau: 500, score: 0.2 }
  */
 export function stickinessSummary(events: EventInput, options: StickinessSummaryOptions): StickinessSummaryResult {
-  const { month, from, to, timeZone = 'UTC', where } = parseOptions(stickinessSummaryOptionsSchema, options);
-  const table = asEventTable(events);
+  const { month, from, to, timeZone = 'UTC', where, unit: parsedUnit } = parseOptions(stickinessSummaryOptionsSchema, options);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
   const months = periodCalendar('month');
   const index = months.indexOf(parseDay(`${month}-01`) as number);
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const first = Math.max(months.startOf(index), range?.fromDay ?? Number.POSITIVE_INFINITY);
   const last = Math.min(months.endOf(index), range?.toDay ?? Number.NEGATIVE_INFINITY);
   const dayCount = Math.max(0, last - first + 1);
@@ -69,5 +71,6 @@ export function stickinessSummary(events: EventInput, options: StickinessSummary
     });
   }
   const averageDau = dayCount === 0 ? null : userDays / dayCount;
-  return { month, timeZone, days: dayCount, averageDau, mau, score: averageDau === null || mau === 0 ? null : averageDau / mau };
+  const score = averageDau === null || mau === 0 ? null : averageDau / mau;
+  return withUnit({ month, timeZone, days: dayCount, averageDau, mau, score }, unitTable);
 }

@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit, type UnitOptions, type UnitResult } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { compileFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -10,7 +11,7 @@ import { activationOptionsSchema } from './adoption.schema';
 import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link activation}. */
-export interface ActivationOptions extends EventRangeOptions {
+export interface ActivationOptions extends EventRangeOptions, UnitOptions {
   /** Event that marks sign-up; a user's first-ever one starts their clock. */
   readonly signupEvent: string;
   /** The "aha" event that marks a user as activated. */
@@ -20,7 +21,7 @@ export interface ActivationOptions extends EventRangeOptions {
 }
 
 /** Result of {@link activation}. */
-export interface ActivationResult {
+export interface ActivationResult extends UnitResult {
   /** The range used, or `null` when there are no events and no `from`/`to`. */
   readonly from: string | null;
   readonly to: string | null;
@@ -57,10 +58,19 @@ export interface ActivationResult {
  * // { …, signedUp: 200, activated: 60, rate: 0.3, median: 93_600_000, mean: …, p90: …, histogram: […] }
  */
 export function activation(events: EventInput, options: ActivationOptions): ActivationResult {
-  const { signupEvent, ahaEvent, days: windowDays, from, to, timeZone = 'UTC' } = parseOptions(activationOptionsSchema, options);
-  const table = asEventTable(events);
+  const {
+    signupEvent,
+    ahaEvent,
+    days: windowDays,
+    from,
+    to,
+    timeZone = 'UTC',
+    unit: parsedUnit,
+  } = parseOptions(activationOptionsSchema, options);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const delays: number[] = [];
   let signedUp = 0;
 
@@ -92,17 +102,20 @@ export function activation(events: EventInput, options: ActivationOptions): Acti
     }
   }
   const { median, mean, p90, histogram } = summarize(delays);
-  return {
-    from: range ? formatDay(range.fromDay) : null,
-    to: range ? formatDay(range.toDay) : null,
-    timeZone,
-    days: windowDays,
-    signedUp,
-    activated: delays.length,
-    rate: signedUp === 0 ? null : delays.length / signedUp,
-    median,
-    mean,
-    p90,
-    histogram,
-  };
+  return withUnit(
+    {
+      from: range ? formatDay(range.fromDay) : null,
+      to: range ? formatDay(range.toDay) : null,
+      timeZone,
+      days: windowDays,
+      signedUp,
+      activated: delays.length,
+      rate: signedUp === 0 ? null : delays.length / signedUp,
+      median,
+      mean,
+      p90,
+      histogram,
+    },
+    unitTable,
+  );
 }

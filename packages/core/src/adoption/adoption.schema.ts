@@ -1,16 +1,18 @@
 import * as z from 'zod';
-import { eventFilterSchema, rangeOptionsShape } from '../options/common.schema';
+import { eventFilterSchema, rangeOptionsShape, unitSchema } from '../options/common.schema';
 import { funnelStepSchema, MAX_FUNNEL_EXCLUSIONS } from '../funnel/funnel.schema';
 
 /** Options of `productAdoptionRate`. */
 export const productAdoptionRateOptionsSchema = /* @__PURE__ */ z.strictObject({
   ...rangeOptionsShape,
+  unit: unitSchema.optional(),
   signupEvent: z.string().min(1).optional(),
 });
 
 /** Options of `featureAdoptionRate`. */
 export const featureAdoptionRateOptionsSchema = /* @__PURE__ */ z.strictObject({
   ...rangeOptionsShape,
+  unit: unitSchema.optional(),
   feature: z.union([z.string().min(1), eventFilterSchema], { error: 'an event name or { name?, properties? }' }),
   activeWhere: eventFilterSchema.optional(),
 });
@@ -18,6 +20,7 @@ export const featureAdoptionRateOptionsSchema = /* @__PURE__ */ z.strictObject({
 /** Options of `activation`. */
 export const activationOptionsSchema = /* @__PURE__ */ z.strictObject({
   ...rangeOptionsShape,
+  unit: unitSchema.optional(),
   signupEvent: z.string().min(1),
   ahaEvent: z.string().min(1),
   days: z.int().min(1),
@@ -27,6 +30,7 @@ export const activationOptionsSchema = /* @__PURE__ */ z.strictObject({
 export const conversionRateOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     ...rangeOptionsShape,
+    unit: unitSchema.optional(),
     fromStep: funnelStepSchema,
     toStep: funnelStepSchema,
     window: z.number().positive().optional(),

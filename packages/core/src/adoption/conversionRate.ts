@@ -5,9 +5,10 @@ import { parseOptions } from '../options/parseOptions';
 import type { HistogramBin } from '../stats/summary';
 import { conversionRateOptionsSchema } from './adoption.schema';
 import type { EventRangeOptions } from '../options/range.types';
+import type { UnitOptions, UnitResult } from '../events/unit';
 
 /** Options of {@link conversionRate}. */
-export interface ConversionRateOptions extends EventRangeOptions {
+export interface ConversionRateOptions extends EventRangeOptions, UnitOptions {
   /** The step users convert from (visitor, trial, …): an event name or `{ name, where? }`. */
   readonly fromStep: FunnelStep;
   /** The step they convert to (trial, SQL, PQL, paid, …). */
@@ -22,7 +23,7 @@ export interface ConversionRateOptions extends EventRangeOptions {
 }
 
 /** Result of {@link conversionRate}. */
-export interface ConversionRateResult {
+export interface ConversionRateResult extends UnitResult {
   readonly order: FunnelOrder;
   readonly window: number;
   /** The range used, or `null` when there are no events and no `from`/`to`. */
@@ -77,5 +78,6 @@ export function conversionRate(events: EventInput, options: ConversionRateOption
     mean: converted?.mean ?? null,
     p90: converted?.p90 ?? null,
     histogram: converted?.histogram ?? [],
+    ...(result.unit ? { unit: result.unit } : {}),
   };
 }

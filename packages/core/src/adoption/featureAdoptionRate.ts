@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit, type UnitOptions, type UnitResult } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { compileFilter, type EventFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -9,7 +10,7 @@ import { featureAdoptionRateOptionsSchema } from './adoption.schema';
 import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link featureAdoptionRate}. */
-export interface FeatureAdoptionRateOptions extends EventRangeOptions {
+export interface FeatureAdoptionRateOptions extends EventRangeOptions, UnitOptions {
   /** The feature's events: an event name, or a filter by name(s) and/or property equality. */
   readonly feature: string | EventFilter;
   /** Which events make a user active. Default: every event. A feature event always does. */
@@ -17,7 +18,7 @@ export interface FeatureAdoptionRateOptions extends EventRangeOptions {
 }
 
 /** Result of {@link featureAdoptionRate}. */
-export interface FeatureAdoptionRateResult {
+export interface FeatureAdoptionRateResult extends UnitResult {
   /** The range used, or `null` when there are no events and no `from`/`to`. */
   readonly from: string | null;
   readonly to: string | null;
@@ -45,11 +46,12 @@ export interface FeatureAdoptionRateResult {
  * featureAdoptionRate(events, { feature: { name: 'share', properties: { channel: 'email' } }, activeWhere: { name: 'session_start' } });
  */
 export function featureAdoptionRate(events: EventInput, options: FeatureAdoptionRateOptions): FeatureAdoptionRateResult {
-  const { feature, activeWhere, from, to, timeZone = 'UTC' } = parseOptions(featureAdoptionRateOptionsSchema, options);
-  const table = asEventTable(events);
+  const { feature, activeWhere, from, to, timeZone = 'UTC', unit: parsedUnit } = parseOptions(featureAdoptionRateOptionsSchema, options);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
-  if (!range) return { from: null, to: null, timeZone, adopters: 0, activeUsers: 0, rate: null };
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
+  if (!range) return withUnit({ from: null, to: null, timeZone, adopters: 0, activeUsers: 0, rate: null }, unitTable);
 
   const { fromDay, toDay } = range;
   const isFeature = compileFilter(table, typeof feature === 'string' ? { name: feature } : feature);
@@ -70,12 +72,15 @@ export function featureAdoptionRate(events: EventInput, options: FeatureAdoption
     if (adopted) adopters += 1;
     if (adopted || active) activeUsers += 1;
   }
-  return {
-    from: formatDay(fromDay),
-    to: formatDay(toDay),
-    timeZone,
-    adopters,
-    activeUsers,
-    rate: activeUsers === 0 ? null : adopters / activeUsers,
-  };
+  return withUnit(
+    {
+      from: formatDay(fromDay),
+      to: formatDay(toDay),
+      timeZone,
+      adopters,
+      activeUsers,
+      rate: activeUsers === 0 ? null : adopters / activeUsers,
+    },
+    unitTable,
+  );
 }

@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit, type UnitOptions, type UnitResult } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { compileFilter } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -9,7 +10,7 @@ import { productAdoptionRateOptionsSchema } from './adoption.schema';
 import type { EventRangeOptions } from '../options/range.types';
 
 /** Options of {@link productAdoptionRate}. */
-export interface ProductAdoptionRateOptions extends EventRangeOptions {
+export interface ProductAdoptionRateOptions extends EventRangeOptions, UnitOptions {
   /**
    * Event that makes a user new: a user is new when their first-ever one falls in the period.
    * Default: any event (the user's first event in the data).
@@ -18,7 +19,7 @@ export interface ProductAdoptionRateOptions extends EventRangeOptions {
 }
 
 /** Result of {@link productAdoptionRate}. */
-export interface ProductAdoptionRateResult {
+export interface ProductAdoptionRateResult extends UnitResult {
   /** The period used, or `null` when there are no events and no `from`/`to`. */
   readonly from: string | null;
   readonly to: string | null;
@@ -44,11 +45,12 @@ export interface ProductAdoptionRateResult {
  * // { from: '2024-03-01', to: '2024-03-31', timeZone: 'Europe/Paris', newUsers: 20, activeUsers: 80, rate: 0.25 }
  */
 export function productAdoptionRate(events: EventInput, options: ProductAdoptionRateOptions = {}): ProductAdoptionRateResult {
-  const { signupEvent, from, to, timeZone = 'UTC' } = parseOptions(productAdoptionRateOptionsSchema, options);
-  const table = asEventTable(events);
+  const { signupEvent, from, to, timeZone = 'UTC', unit: parsedUnit } = parseOptions(productAdoptionRateOptionsSchema, options);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
-  if (!range) return { from: null, to: null, timeZone, newUsers: 0, activeUsers: 0, rate: null };
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
+  if (!range) return withUnit({ from: null, to: null, timeZone, newUsers: 0, activeUsers: 0, rate: null }, unitTable);
 
   const { fromDay, toDay } = range;
   const isSignup = compileFilter(table, signupEvent === undefined ? undefined : { name: signupEvent });
@@ -70,12 +72,15 @@ export function productAdoptionRate(events: EventInput, options: ProductAdoption
     // Rows are in time order: the first matching row is the first-ever one.
     if (first >= 0 && (days[first] as number) >= fromDay && (days[first] as number) <= toDay) newUsers += 1;
   }
-  return {
-    from: formatDay(fromDay),
-    to: formatDay(toDay),
-    timeZone,
-    newUsers,
-    activeUsers,
-    rate: activeUsers === 0 ? null : newUsers / activeUsers,
-  };
+  return withUnit(
+    {
+      from: formatDay(fromDay),
+      to: formatDay(toDay),
+      timeZone,
+      newUsers,
+      activeUsers,
+      rate: activeUsers === 0 ? null : newUsers / activeUsers,
+    },
+    unitTable,
+  );
 }

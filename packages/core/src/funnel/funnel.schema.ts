@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { eventFilterSchema, rangeOptionsShape } from '../options/common.schema';
+import { eventFilterSchema, rangeOptionsShape, unitSchema } from '../options/common.schema';
 
 /** The fewest and most steps a funnel takes. */
 export const MIN_FUNNEL_STEPS = 2;
@@ -39,6 +39,7 @@ export const funnelExclusionSchema = /* @__PURE__ */ z.strictObject({
 export const funnelOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     ...rangeOptionsShape,
+    unit: unitSchema.optional(),
     steps: z.array(funnelStepSchema).min(MIN_FUNNEL_STEPS).max(MAX_FUNNEL_STEPS),
     window: z.number().positive().optional(),
     order: z.enum(['ordered', 'strict', 'any']).optional(),

@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit } from '../events/unit';
 import type { EventInput, PropertyValue } from '../events/event.types';
 import { parseOptions } from '../options/parseOptions';
 import { formatDay } from '../time/civil';
@@ -44,12 +45,22 @@ const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as cons
  */
 export function funnel(events: EventInput, options: FunnelOptions): FunnelResult {
   const parsed = parseOptions(funnelOptionsSchema, options);
-  const { window = DEFAULT_FUNNEL_WINDOW, order = 'ordered', exclusions = [], breakdown, from, to, timeZone = 'UTC' } = parsed;
+  const {
+    window = DEFAULT_FUNNEL_WINDOW,
+    order = 'ordered',
+    exclusions = [],
+    breakdown,
+    from,
+    to,
+    timeZone = 'UTC',
+    unit: parsedUnit,
+  } = parsed;
   const steps = parsed.steps.map(toMatcher);
   const names = steps.map((step) => step.name);
-  const table = asEventTable(events);
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const column = breakdown ? table.properties.get(breakdown.property) : undefined;
   const tally = new FunnelTally(names, order !== 'any', column);
 
@@ -78,7 +89,7 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
     timeZone,
     steps: tally.steps(),
   };
-  return breakdown ? { ...result, breakdown: { property: breakdown.property, groups: tally.groups() } } : result;
+  return withUnit(breakdown ? { ...result, breakdown: { property: breakdown.property, groups: tally.groups() } } : result, unitTable);
 }
 
 /** The step as a name plus conditions; the schema has checked the name. */

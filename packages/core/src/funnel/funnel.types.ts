@@ -1,6 +1,7 @@
 import type { PropertyValue } from '../events/event.types';
 import type { HistogramBin } from '../stats/summary';
 import type { EventRangeOptions } from '../options/range.types';
+import type { UnitOptions, UnitResult } from '../events/unit';
 
 /**
  * How the steps of a funnel must follow each other.
@@ -44,7 +45,7 @@ export interface FunnelBreakdown {
 }
 
 /** Options of `funnel`. */
-export interface FunnelOptions extends EventRangeOptions {
+export interface FunnelOptions extends EventRangeOptions, UnitOptions {
   /** 2 to 20 steps, in funnel order. */
   readonly steps: readonly FunnelStep[];
   /** Conversion window in ms from the step-1 event, inclusive. Default 14 days. */
@@ -99,7 +100,7 @@ export interface FunnelBreakdownResult {
 }
 
 /** Result of `funnel`. */
-export interface FunnelResult {
+export interface FunnelResult extends UnitResult {
   readonly order: FunnelOrder;
   /** Conversion window used, in ms. */
   readonly window: number;

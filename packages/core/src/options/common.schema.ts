@@ -28,6 +28,11 @@ export const eventFilterSchema = /* @__PURE__ */ z.strictObject({
   properties: propertyEqualsSchema.optional(),
 });
 
+/** Whose activity a metric counts: `'user'` or `{ group: property }`. */
+export const unitSchema = /* @__PURE__ */ z.union([z.literal('user'), z.strictObject({ group: z.string().min(1) })], {
+  error: '"user" or { group: "<event property>" }',
+});
+
 /** The range and zone options most metrics share. */
 export const rangeOptionsShape = {
   from: localDateSchema.optional(),

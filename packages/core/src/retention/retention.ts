@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit } from '../events/unit';
 import type { EventInput } from '../events/event.types';
 import { nameMask } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -27,12 +28,27 @@ import { tallyCohorts } from './tallyCohorts';
  */
 export function retention(events: EventInput, options: RetentionOptions): RetentionResult {
   const parsed = parseOptions(retentionOptionsSchema, options);
-  const { period, periods, mode = 'exact', startEvent, returnEvent, from, to, timeZone = 'UTC', weekStartsOn = 1 } = parsed;
-  const table = asEventTable(events);
+  const {
+    period,
+    periods,
+    mode = 'exact',
+    startEvent,
+    returnEvent,
+    from,
+    to,
+    timeZone = 'UTC',
+    weekStartsOn = 1,
+    unit: parsedUnit,
+  } = parsed;
+  const unitTable = tableForUnit(asEventTable(events), parsedUnit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   if (!range)
-    return { period, periods, mode, from: null, to: null, timeZone, cohorts: [], average: new Array<null>(periods + 1).fill(null) };
+    return withUnit(
+      { period, periods, mode, from: null, to: null, timeZone, cohorts: [], average: new Array<null>(periods + 1).fill(null) },
+      unitTable,
+    );
 
   const calendar = periodCalendar(period, weekStartsOn as 0 | 1 | 2 | 3 | 4 | 5 | 6);
   const { fromDay, toDay } = range;
@@ -79,7 +95,7 @@ export function retention(events: EventInput, options: RetentionOptions): Retent
     });
   }
   const average = Array.from(totals, (total, k) => ((sizes[k] as number) === 0 ? null : total / (sizes[k] as number)));
-  return { period, periods, mode, from: formatDay(fromDay), to: formatDay(toDay), timeZone, cohorts, average };
+  return withUnit({ period, periods, mode, from: formatDay(fromDay), to: formatDay(toDay), timeZone, cohorts, average }, unitTable);
 }
 
 /** Number of cells (0 … periods) of a cohort whose period starts on or before `toDay`. */

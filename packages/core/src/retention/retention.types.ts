@@ -1,11 +1,12 @@
 import type { Period, Weekday } from '../time/period';
 import type { EventRangeOptions } from '../options/range.types';
+import type { UnitOptions, UnitResult } from '../events/unit';
 
 /** How a retention cell counts returning users. */
 export type RetentionMode = 'exact' | 'unbounded';
 
 /** Options of `retention`. */
-export interface RetentionOptions extends EventRangeOptions {
+export interface RetentionOptions extends EventRangeOptions, UnitOptions {
   /** Length of a cohort period and of each later period. */
   readonly period: Period;
   /** How many periods after the cohort period to report (N ≥ 1); cells run 0 … N. */
@@ -35,7 +36,7 @@ export interface RetentionCohort {
 }
 
 /** Result of `retention`. */
-export interface RetentionResult {
+export interface RetentionResult extends UnitResult {
   readonly period: Period;
   readonly periods: number;
   readonly mode: RetentionMode;

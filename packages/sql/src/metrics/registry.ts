@@ -1,3 +1,4 @@
+import { KpiValidationError } from '@kpikit/core';
 import type {
   ActiveUsersOptions,
   ActiveUsersResult,
@@ -64,5 +65,25 @@ export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, 
 export function metricSql<M extends MetricName>(metric: M): MetricSql<MetricOptions<M>, MetricResult<M>> {
   const found = Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
   if (!found) throw new TypeError(`Unknown metric ${JSON.stringify(metric)}: expected one of ${Object.keys(metrics).join(', ')}`);
-  return found;
+  return { ...found, check: (options) => userUnitOnly(found.check(options)) };
 }
+
+/**
+ * The SQL compilers count users: a group unit, which core computes, is
+ * refused rather than silently computed at the user grain.
+ */
+function userUnitOnly<Options>(options: Options): Options {
+  const unit = (options as { unit?: unknown } | null)?.unit;
+  if (unit === undefined || unit === 'user') return options;
+  throw new KpiValidationError('options', [
+    {
+      index: null,
+      path: 'options.unit',
+      expected: '"user": @kpikit/sql does not compute metrics by group yet (@kpikit/core does)',
+      received: describeUnit(unit),
+    },
+  ]);
+}
+
+const describeUnit = (unit: unknown): string =>
+  typeof unit === 'object' && unit !== null && 'group' in unit ? `{ group: ${JSON.stringify(unit.group)} }` : String(unit);

@@ -1,0 +1,224 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  activation,
+  activeUsers,
+  conversionRate,
+  featureAdoptionRate,
+  funnel,
+  productAdoptionRate,
+  retention,
+  stickinessSummary,
+  toEventTable,
+} from '../../src/index';
+import type { KpiEvent, PropertyValue } from '../../src/index';
+import { tableForUnit } from '../../src/events/unit';
+import { at, eventsArb, intlLocalDate, issuePathsOf, msOf, shuffled, zoneArb } from '../support/reference';
+
+const byAccount = { group: 'accountId' } as const;
+
+const event = (
+  userId: string,
+  name: string,
+  iso: string,
+  accountId?: PropertyValue,
+  extra: Record<string, PropertyValue> = {},
+): KpiEvent => ({
+  userId,
+  name,
+  timestamp: at(iso),
+  properties: { ...(accountId === undefined ? {} : { accountId }), ...extra },
+});
+
+describe('tableForUnit', () => {
+  const events = [
+    event('ana', 'login', '2024-03-04T10:00:00Z', 'acme'),
+    event('ben', 'login', '2024-03-04T09:00:00Z', 'acme'),
+    event('cy', 'login', '2024-03-04T09:30:00Z', 7),
+    event('dee', 'login', '2024-03-04T11:00:00Z', '7'),
+    event('eve', 'login', '2024-03-04T08:00:00Z'),
+    event('fay', 'login', '2024-03-04T08:00:00Z', null),
+    event('gus', 'login', '2024-03-04T08:00:00Z', ''),
+    event('hal', 'login', '2024-03-04T08:00:00Z', true),
+  ];
+
+  it('keys every event by its group, in time order, and counts the events without one', () => {
+    const { table, summary } = tableForUnit(toEventTable(events), byAccount);
+    expect(table.userIds).toEqual(['7', 'acme']);
+    expect(summary).toEqual({ group: 'accountId', groups: 2, ungroupedEvents: 4 });
+    expect(Array.from(table.userStart)).toEqual([0, 2, 4]);
+    expect(Array.from(table.time)).toEqual(['09:30', '11:00', '09:00', '10:00'].map((hm) => at(`2024-03-04T${hm}:00Z`)));
+    expect(Array.from(table.user)).toEqual([0, 0, 1, 1]);
+  });
+
+  it('keeps two users’ events at the same instant with the same name: they are different events', () => {
+    const same = [event('ana', 'login', '2024-03-04T10:00:00Z', 'acme'), event('ben', 'login', '2024-03-04T10:00:00Z', 'acme')];
+    const { table } = tableForUnit(toEventTable(same), byAccount);
+    expect(table.length).toBe(2);
+  });
+
+  it('orders same-instant events of one name by user id, whatever the input order', () => {
+    const tied = [
+      event('zed', 'b', '2024-03-04T10:00:00Z', 'acme', { who: 'zed' }),
+      event('amy', 'b', '2024-03-04T10:00:00Z', 'acme', { who: 'amy' }),
+      event('kim', 'a', '2024-03-04T10:00:00Z', 'acme', { who: 'kim' }),
+    ];
+    const orders = [1, 2, 3, 4, 5, 6].map((seed) => {
+      const { table } = tableForUnit(toEventTable(shuffled(tied, seed)), byAccount);
+      const who = table.properties.get('who')!;
+      return Array.from(who.codes, (code) => who.values[code]).filter((name) => name !== 'kim');
+    });
+    expect(new Set(orders.map((order) => order.join()))).toEqual(new Set(['amy,zed']));
+  });
+
+  it('is the table itself for the user unit', () => {
+    const table = toEventTable(events);
+    expect(tableForUnit(table, 'user').table).toBe(table);
+    expect(tableForUnit(table, undefined).summary).toBeUndefined();
+  });
+
+  it('re-keys a table once per group property', () => {
+    const table = toEventTable(events);
+    expect(tableForUnit(table, byAccount)).toBe(tableForUnit(table, { group: 'accountId' }));
+  });
+
+  it('names the option when no event has the property', () => {
+    expect(issuePathsOf(() => tableForUnit(toEventTable(events), { group: 'acountId' }))).toEqual(['options.unit.group']);
+    expect(tableForUnit(toEventTable([]), { group: 'acountId' }).summary).toEqual({ group: 'acountId', groups: 0, ungroupedEvents: 0 });
+  });
+});
+
+describe('metrics at the account grain', () => {
+  // acme: ana and ben; beta: cy. Ana signs up, Ben logs in the next week.
+  const events = [
+    event('ana', 'signup', '2024-01-01T09:00:00Z', 'acme'),
+    event('ben', 'login', '2024-01-09T09:00:00Z', 'acme'),
+    event('cy', 'signup', '2024-01-02T09:00:00Z', 'beta'),
+    event('cy', 'login', '2024-01-02T10:00:00Z', 'beta'),
+  ];
+
+  it('counts an account active when any of its users is', () => {
+    const { rows, unit } = activeUsers(events, { from: '2024-01-09', to: '2024-01-09', unit: byAccount });
+    expect(rows[0]).toMatchObject({ dau: 1, wau: 1, mau: 2 });
+    expect(unit).toEqual({ group: 'accountId', groups: 2, ungroupedEvents: 0 });
+    expect(activeUsers(events, { from: '2024-01-09', to: '2024-01-09' }).rows[0]).toMatchObject({ dau: 1, wau: 1, mau: 3 });
+  });
+
+  it('retains an account when another of its users comes back', () => {
+    const options = { period: 'week', periods: 1, startEvent: 'signup', from: '2024-01-01', to: '2024-01-14' } as const;
+    expect(retention(events, { ...options, unit: byAccount }).cohorts[0]?.counts).toEqual([2, 1]);
+    expect(retention(events, options).cohorts[0]?.counts).toEqual([2, 0]);
+  });
+
+  it('moves an account down a funnel whichever of its users does each step', () => {
+    const steps = ['signup', 'login'];
+    const window = 14 * 86_400_000;
+    expect(funnel(events, { steps, window, unit: byAccount }).steps.map((step) => step.count)).toEqual([2, 2]);
+    expect(funnel(events, { steps, window }).steps.map((step) => step.count)).toEqual([2, 1]);
+  });
+
+  it('breaks a strict funnel on another user’s event in between', () => {
+    const strict = [
+      event('ana', 'view', '2024-01-01T09:00:00Z', 'acme'),
+      event('ben', 'chat', '2024-01-01T09:01:00Z', 'acme'),
+      event('ana', 'buy', '2024-01-01T09:02:00Z', 'acme'),
+    ];
+    const options = { steps: ['view', 'buy'], order: 'strict' } as const;
+    expect(funnel(strict, { ...options, unit: byAccount }).steps.map((step) => step.count)).toEqual([1, 0]);
+    expect(funnel(strict, options).steps.map((step) => step.count)).toEqual([1, 1]);
+  });
+
+  it('takes the default range from every event, grouped or not', () => {
+    const withStray = [...events, event('dan', 'login', '2024-01-20T09:00:00Z')];
+    const result = activeUsers(withStray, { unit: byAccount });
+    expect(result.to).toBe('2024-01-20');
+    expect(result.rows.at(-1)).toMatchObject({ date: '2024-01-20', dau: 0, mau: 2 });
+    expect(result.unit?.ungroupedEvents).toBe(1);
+  });
+
+  it('rejects a unit that is neither "user" nor a group', () => {
+    expect(issuePathsOf(() => activeUsers(events, { unit: 'account' as never }))).toEqual(['options.unit']);
+    expect(issuePathsOf(() => activeUsers(events, { unit: { group: '' } }))).toEqual(['options.unit.group']);
+  });
+});
+
+// Users u0–u6 in four accounts, one of them numbered, and u5 in none.
+const ACCOUNT_OF: Record<string, PropertyValue | undefined> = {
+  u0: 'acme',
+  u1: 'acme',
+  u2: 'beta',
+  u3: 'beta',
+  u4: 7,
+  u5: undefined,
+  u6: '7',
+};
+
+/**
+ * Events with their account, and the same events with the user replaced by the
+ * account: at the account grain every metric must see exactly the latter.
+ * Two users of one account with an event of the same name at the same instant
+ * would be two events here and one there, so such pairs are not generated.
+ */
+const accountEventsArb = eventsArb({ maxEvents: 40, spanDays: 40 }).map((generated) => {
+  const userOf = new Map<string, string>();
+  const events: KpiEvent[] = [];
+  for (const e of generated) {
+    const account = ACCOUNT_OF[e.userId];
+    const key = `${String(account)}|${e.name}|${msOf(e)}`;
+    if (account !== undefined && (userOf.get(key) ?? e.userId) !== e.userId) continue;
+    userOf.set(key, e.userId);
+    events.push({ ...e, properties: { ...e.properties, ...(account === undefined ? {} : { accountId: account }) } });
+  }
+  const relabelled = events
+    .filter((e) => e.properties?.accountId !== undefined)
+    .map((e) => ({ ...e, userId: String(e.properties?.accountId) }));
+  return { events, relabelled };
+});
+
+function withoutUnit<T extends { unit?: unknown }>(result: T): Omit<T, 'unit'> {
+  const { unit, ...rest } = result;
+  expect(unit).toBeDefined();
+  return rest;
+}
+
+describe('every metric at a group grain is the metric of the events relabelled by group', () => {
+  it('holds for each metric, in any zone', () => {
+    fc.assert(
+      fc.property(accountEventsArb, zoneArb, ({ events, relabelled }, timeZone) => {
+        if (events.length === 0) return;
+        if (relabelled.length === 0) {
+          expect(issuePathsOf(() => activeUsers(events, { unit: byAccount }))).toEqual(['options.unit.group']);
+          return;
+        }
+        const times = events.map(msOf);
+        const from = intlLocalDate(Math.min(...times), timeZone);
+        const to = intlLocalDate(Math.max(...times), timeZone);
+        const common = { from, to, timeZone };
+        const grouped = toEventTable(events);
+        const ungroupedCount = grouped.length - toEventTable(relabelled).length;
+        const checks: [string, (input: KpiEvent[] | typeof grouped, unit: object) => { unit?: unknown }][] = [
+          ['activeUsers', (input, unit) => activeUsers(input, { ...common, ...unit })],
+          ['stickinessSummary', (input, unit) => stickinessSummary(input, { ...common, month: from.slice(0, 7), ...unit })],
+          ['retention exact', (input, unit) => retention(input, { ...common, period: 'day', periods: 5, startEvent: 'a', ...unit })],
+          ['retention unbounded', (input, unit) => retention(input, { ...common, period: 'week', periods: 3, mode: 'unbounded', ...unit })],
+          [
+            'funnel ordered',
+            (input, unit) => funnel(input, { ...common, steps: ['a', 'b', 'c'], breakdown: { property: 'plan' }, ...unit }),
+          ],
+          ['funnel strict', (input, unit) => funnel(input, { ...common, steps: ['a', 'b'], order: 'strict', ...unit })],
+          ['funnel any', (input, unit) => funnel(input, { ...common, steps: ['a', 'b', 'c'], order: 'any', ...unit })],
+          ['activation', (input, unit) => activation(input, { ...common, signupEvent: 'a', ahaEvent: 'b', days: 3, ...unit })],
+          ['productAdoptionRate', (input, unit) => productAdoptionRate(input, { ...common, signupEvent: 'a', ...unit })],
+          ['featureAdoptionRate', (input, unit) => featureAdoptionRate(input, { ...common, feature: 'c', ...unit })],
+          ['conversionRate', (input, unit) => conversionRate(input, { ...common, fromStep: 'a', toStep: 'c', ...unit })],
+        ];
+        for (const [name, metric] of checks) {
+          const atGroup = metric(grouped, { unit: byAccount });
+          expect(atGroup.unit, name).toMatchObject({ group: 'accountId', ungroupedEvents: ungroupedCount });
+          expect(withoutUnit(atGroup), name).toEqual(metric(relabelled, {}));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
