@@ -1,6 +1,7 @@
 import { IssueCollector } from '../errors';
 import type { EventTable, PropertyColumn, PropertyValue } from './event.types';
 import { ID_EXPECTED, isId, isPlainObject, isPropertyValue, PROPERTIES_EXPECTED, PROPERTY_EXPECTED } from './rules';
+import { propertySignature } from './propertySignature';
 import { RunSorter } from './runSorter';
 import { timestampProblem, toEpochMs } from './timestamp';
 
@@ -198,7 +199,9 @@ export class EventTableBuilder {
         if (m > first && time[m - 1] === time[p] && name[m - 1] === name[p]) {
           // A duplicate: keep the copy whose properties sort first, so the
           // choice never depends on input order.
-          if (row && this.signature(row[p] as number) < this.signature(row[m - 1] as number)) row[m - 1] = row[p] as number;
+          if (row && propertySignature(this.properties, row[p] as number) < propertySignature(this.properties, row[m - 1] as number)) {
+            row[m - 1] = row[p] as number;
+          }
           continue;
         }
         time[m] = time[p] as number;
@@ -237,15 +240,5 @@ export class EventTableBuilder {
       minTime,
       maxTime,
     };
-  }
-
-  private signature(row: number): string {
-    const entries: [string, PropertyValue][] = [];
-    for (const [key, column] of this.properties) {
-      const code = column.codes[row] as number;
-      if (code >= 0) entries.push([key, column.values[code] as PropertyValue]);
-    }
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return JSON.stringify(entries);
   }
 }

@@ -1,6 +1,7 @@
 import { KpiValidationError } from '../errors';
 import type { EventTable, PropertyColumn } from './event.types';
 import { localDays } from '../time/localDays';
+import { propertySignature } from './propertySignature';
 import { RunSorter } from './runSorter';
 
 /**
@@ -55,11 +56,12 @@ const tables = new WeakMap<EventTable, Map<string, UnitTable>>();
 
 /**
  * The table a metric walks for `unit`: the table itself for users, or its
- * events re-keyed by group, each group's events in (time, name) order. A group
- * keeps every event of its users, so two users' events at the same instant
- * with the same name both count (they are different events). Same-instant
- * ties are ordered by event name, then user id, so the order never depends on
- * the input's.
+ * events re-keyed by group, each group's events in (time, name) order.
+ * Exact duplicates count once at every grain: two users of one group doing
+ * an event of the same name at the same millisecond are one event of the
+ * group (the copy kept is chosen as `toEventTable` chooses). Same-instant
+ * events of one name are placed in user-id order before that choice, so
+ * nothing depends on the input's order.
  *
  * Re-keying costs about a sort of the table; the result is kept for the
  * table's lifetime, so a dashboard's metrics at one grain pay it once.
@@ -145,11 +147,13 @@ function groupTable(table: EventTable, key: string): UnitTable {
       const p = cursor[g]!++;
       time[p] = table.time[row] as number;
       name[p] = table.name[row] as number;
-      user[p] = g;
       source[p] = row;
     }
   }
+  // Order each run by (time, name), then keep one row per (group, time, name):
+  // exact duplicates count once at every grain.
   const sorter = new RunSorter(time, name, source);
+  let kept = 0;
   for (let g = 0; g < groupIds.length; g++) {
     const from = start[g] as number;
     const to = start[g + 1] as number;
@@ -160,21 +164,38 @@ function groupTable(table: EventTable, key: string): UnitTable {
         break;
       }
     }
+    start[g] = kept;
+    const first = kept;
+    for (let p = from; p < to; p++) {
+      if (kept > first && time[kept - 1] === time[p] && name[kept - 1] === name[p]) {
+        // As the table's builder does: the copy whose properties sort first stays.
+        if (propertySignature(table.properties, source[p] as number) < propertySignature(table.properties, source[kept - 1] as number)) {
+          source[kept - 1] = source[p] as number;
+        }
+        continue;
+      }
+      time[kept] = time[p] as number;
+      name[kept] = name[p] as number;
+      source[kept] = source[p] as number;
+      user[kept] = g;
+      kept++;
+    }
   }
+  start[groupIds.length] = kept;
 
   const properties = new Map<string, PropertyColumn>();
   for (const [property, { codes, values }] of table.properties) {
-    const placed = new Int32Array(m);
-    for (let p = 0; p < m; p++) placed[p] = codes[source[p] as number] as number;
+    const placed = new Int32Array(kept);
+    for (let p = 0; p < kept; p++) placed[p] = codes[source[p] as number] as number;
     properties.set(property, { codes: placed, values });
   }
   return {
     table: {
       kind: 'EventTable',
-      length: m,
-      user,
-      name,
-      time,
+      length: kept,
+      user: user.subarray(0, kept),
+      name: name.subarray(0, kept),
+      time: time.subarray(0, kept),
       userIds: groupIds,
       names: table.names,
       userStart: start,
