@@ -12,6 +12,12 @@ export type { EventColumns, EventInput, EventTable, KpiEvent, PropertyColumn, Pr
 export { tableForUnit } from './events/unit';
 export type { GroupUnitSummary, MetricUnit, UnitOptions, UnitResult, UnitTable } from './events/unit';
 
+// Users
+export { toUserTable, isUserTable } from './users/userTable';
+export { joinUsers } from './users/joinUsers';
+export { USER_PROPERTY_PREFIX } from './users/users.types';
+export type { KpiUser, UserTable } from './users/users.types';
+
 // Time
 export { formatDay, parseDay, civilFromDays, daysFromCivil } from './time/civil';
 export { periodCalendar } from './time/period';
