@@ -1,6 +1,7 @@
 import type { MetricColumns, MetricName, MetricOptions } from './metrics/registry';
 import { metricSql } from './metrics/registry';
 import { compileContext } from './query/context';
+import { groupOf } from './query/unit';
 import type { SqlValue } from './query/params';
 import { resolveTarget } from './target';
 import type { Dialect, SqlTarget } from './target';
@@ -35,7 +36,7 @@ export function compile<M extends MetricName, D extends Dialect>(
 ): CompiledQuery<D> {
   const definition = metricSql(metric);
   const checked = definition.check(options);
-  const context = compileContext(resolveTarget(definition.table, target));
+  const context = compileContext(resolveTarget(definition.table, target), groupOf(checked));
   const sql = definition.compile(context, checked);
   return { sql, params: context.params.toParams() } as CompiledQuery<D>;
 }

@@ -104,16 +104,6 @@ describe('compile: options', () => {
     expect(compile('funnel', { steps, order: 'ordered' }, target).sql).toContain('k_chain_6');
   });
 
-  it('refuses a group unit rather than count users under its name', () => {
-    const target = { dialect: 'duckdb', table: 'events' } as const;
-    const unit = { group: 'accountId' };
-    expect(pathsOf(() => compile('activeUsers', { unit }, target))).toEqual(['options.unit']);
-    expect(pathsOf(() => compile('retention', { period: 'week', periods: 4, unit }, target))).toEqual(['options.unit']);
-    expect(pathsOf(() => parse('funnel', [], { steps: ['a', 'b'], unit }))).toEqual(['options.unit']);
-    expect(errorOf(() => compile('activeUsers', { unit }, target)).message).toContain('does not compute metrics by group yet');
-    expect(compile('activeUsers', { unit: 'user' }, target).sql).toContain('k_ev');
-  });
-
   it('takes only a range and a zone for nps', () => {
     expect(pathsOf(() => compile('nps', { where: { name: 'x' } } as never, { dialect: 'duckdb', table: 'survey' }))).toEqual([
       'options.where',

@@ -1,4 +1,3 @@
-import { KpiValidationError } from '@kpikit/core';
 import type {
   ActiveUsersOptions,
   ActiveUsersResult,
@@ -21,6 +20,7 @@ import { activeUsersSql } from './activeUsers';
 import { funnelSql } from './funnel/funnel';
 import type { MetricSql } from './metric.types';
 import { npsSql } from './nps';
+import { withUnitSummary } from '../query/unit';
 import type { NpsSqlOptions } from './nps';
 import { retentionSql } from './retention';
 import { mrrMovementsSql, mrrSql } from './revenue';
@@ -65,25 +65,6 @@ export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, 
 export function metricSql<M extends MetricName>(metric: M): MetricSql<MetricOptions<M>, MetricResult<M>> {
   const found = Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
   if (!found) throw new TypeError(`Unknown metric ${JSON.stringify(metric)}: expected one of ${Object.keys(metrics).join(', ')}`);
-  return { ...found, check: (options) => userUnitOnly(found.check(options)) };
+  // At a group's grain every event query returns the group counts beside the range: core's `unit` summary.
+  return { ...found, parse: (rows, options) => withUnitSummary(found.parse(rows, options), rows, options) };
 }
-
-/**
- * The SQL compilers count users: a group unit, which core computes, is
- * refused rather than silently computed at the user grain.
- */
-function userUnitOnly<Options>(options: Options): Options {
-  const unit = (options as { unit?: unknown } | null)?.unit;
-  if (unit === undefined || unit === 'user') return options;
-  throw new KpiValidationError('options', [
-    {
-      index: null,
-      path: 'options.unit',
-      expected: '"user": @kpikit/sql does not compute metrics by group yet (@kpikit/core does)',
-      received: describeUnit(unit),
-    },
-  ]);
-}
-
-const describeUnit = (unit: unknown): string =>
-  typeof unit === 'object' && unit !== null && 'group' in unit ? `{ group: ${JSON.stringify(unit.group)} }` : String(unit);

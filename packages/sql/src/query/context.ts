@@ -25,10 +25,15 @@ export interface CompileContext {
    * @throws {KpiValidationError} at `path` for a key that cannot name a column (empty, or holding NUL) and is not mapped.
    */
   propertyColumn(key: string, path: string): string;
+  /**
+   * The group whose events an event metric counts (options `unit: { group }`),
+   * or `null` for users: see `eventHead`.
+   */
+  readonly unit: { readonly group: string } | null;
 }
 
 /** A context for one compilation against a resolved target. */
-export function compileContext(target: ResolvedTarget): CompileContext {
+export function compileContext(target: ResolvedTarget, unit: { readonly group: string } | null = null): CompileContext {
   const dialect = dialects[target.dialect];
   return {
     dialect,
@@ -36,6 +41,7 @@ export function compileContext(target: ResolvedTarget): CompileContext {
     table: target.table.map((part) => dialect.ident(part)).join('.'),
     tableParts: target.table,
     checkRows: target.checkRows,
+    unit,
     column: (key) => dialect.ident(target.columns[key] as string),
     setting: (key) => target.columns[key] as string,
     propertyColumn: (key, path) => {

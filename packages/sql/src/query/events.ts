@@ -3,6 +3,7 @@ import type { TimestampType } from '../target';
 import type { CompileContext } from './context';
 import type { ZoneTableSql } from '../dialect/dialect.types';
 import type { PropertySet } from './properties';
+import { groupColumn, unitCte } from './unit';
 import { DAY_MS, fixedLocalDay, fixedOffset } from './zone';
 
 /** The range and zone of an event metric. */
@@ -67,7 +68,9 @@ export function eventHead(context: CompileContext, range: RangeSpec, properties?
   const name = `CAST(${context.column('name')} AS ${text})`;
   const timestamp = context.column('timestamp');
   const toMs = (column: string): string => dialect.epochMs(column, context.setting('timestampType') as TimestampType);
-  const source = `(SELECT ${user} AS u, ${name} AS n, ${toMs(timestamp)} AS ms${properties?.selectList() ?? ''} FROM ${table})`;
+  // At a group's grain the group is the unit: rows without one are left out of `k_ev`, and counted in `k_unit`.
+  const group = context.unit ? groupColumn(context, context.unit.group) : null;
+  const source = `(SELECT ${group?.id ?? user} AS u, ${name} AS n, ${toMs(timestamp)} AS ms${properties?.selectList() ?? ''} FROM ${table}${group ? ` WHERE ${group.grouped}` : ''})`;
   const { checkRows } = context;
   // The span reads the time as stored: it is NULL exactly when its epoch ms is, and only its extremes are converted.
   const spanOf = (columns: readonly string[]): [string, string] => [
@@ -79,14 +82,28 @@ export function eventHead(context: CompileContext, range: RangeSpec, properties?
   ];
   const invalidRows = checkRows ? 'k_span' : `(SELECT CAST(0 AS ${bigint}) AS bad)`;
   const carried = ['u', 'n', 'ms', ...(properties?.names() ?? [])];
+  // A defaulted bound is the local day of every event, grouped or not: with a
+  // group, the days come from all rows rather than from the metric's own.
+  const allDays = (selectDay: EventHead['selectDay']): [string, string] => [
+    'k_all_days',
+    selectDay(['ms'], 'ms', `(SELECT ${toMs(timestamp)} AS ms FROM ${table}) AS s`, 'd'),
+  ];
+  const defaulted = range.from === undefined || range.to === undefined;
   const head = (selectDay: EventHead['selectDay'], ctes: [string, string][], monotonic = false): EventHead => ({
     selectDay,
     monotonic,
     bounds: (grouped, lo, hi) =>
       monotonic
         ? boundsSql(context, range, 'k_span', 'lo_day', 'hi_day', invalidRows)
-        : boundsSql(context, range, grouped, lo, hi, invalidRows),
-    ctes: [...ctes, ['k_ev', selectDay(carried, 'ms', `${source} AS s`, 'd')]],
+        : group && defaulted
+          ? boundsSql(context, range, 'k_all_days', 'd', 'd', invalidRows)
+          : boundsSql(context, range, grouped, lo, hi, invalidRows),
+    ctes: [
+      ...ctes,
+      ...(group && defaulted && !monotonic ? [allDays(selectDay)] : []),
+      ...(context.unit ? [unitCte(context, context.unit.group, toMs)] : []),
+      ['k_ev', selectDay(carried, 'ms', `${source} AS s`, 'd')],
+    ],
   });
   const byExpression =
     (localDay: (ms: string) => string): EventHead['selectDay'] =>
@@ -199,6 +216,8 @@ export function boundsSql(
 
 /** The final SELECT: the bounds row joined to the metric's rows, so the range comes back even with no data rows. */
 export function selectWithBounds(context: CompileContext, data: string, columns: readonly string[]): string {
-  const list = ['b.from_day', 'b.to_day', 'b.invalid', ...columns.map((column) => `r.${column}`)].join(', ');
-  return `SELECT ${list}\nFROM k_bounds AS b\n${context.dialect.leftJoinAll(`${data} AS r`)}`;
+  const unit = context.unit ? ['x.unit_groups', 'x.unit_ungrouped'] : [];
+  const list = ['b.from_day', 'b.to_day', 'b.invalid', ...unit, ...columns.map((column) => `r.${column}`)].join(', ');
+  const from = context.unit ? 'k_bounds AS b\nCROSS JOIN k_unit AS x' : 'k_bounds AS b';
+  return `SELECT ${list}\nFROM ${from}\n${context.dialect.leftJoinAll(`${data} AS r`)}`;
 }
