@@ -181,3 +181,39 @@ export {
   activationOptionsSchema,
   conversionRateOptionsSchema,
 } from './adoption/adoption.schema';
+
+// Attribution
+export { attribution } from './attribution/attribution';
+export {
+  attributionOptionsSchema,
+  attributionModelSchema,
+  attributionTouchesSchema,
+  attributionValueSchema,
+  attributionCostSchema,
+  DEFAULT_ATTRIBUTION_LOOKBACK,
+  DEFAULT_HALF_LIFE,
+  DEFAULT_POSITION_WEIGHTS,
+  DEFAULT_DIRECT_CHANNELS,
+  MAX_ATTRIBUTION_MODELS,
+} from './attribution/attribution.schema';
+export { CREDIT_UNITS } from './attribution/apportion';
+export type {
+  AttributionModelName,
+  AttributionModel,
+  AttributionModelSpec,
+  PositionWeights,
+  AttributionConversion,
+  AttributionTouches,
+  AttributionPropertyValue,
+  AttributionSubscriptionValue,
+  AttributionValue,
+  AttributionCost,
+  AttributionCostPeriod,
+  AttributionCount,
+  AttributionOptions,
+  AttributionFigures,
+  AttributionCampaignRow,
+  AttributionRow,
+  AttributionModelResult,
+  AttributionResult,
+} from './attribution/attribution.types';
