@@ -39,6 +39,7 @@ export type AttributionModel =
 export type AttributionModelSpec =
   | { readonly model: 'first_touch' | 'last_touch' | 'linear' }
   | { readonly model: 'time_decay'; readonly halfLife: number }
+  /** `weights` normalised to add up to 1. */
   | { readonly model: 'position_based'; readonly weights: PositionWeights }
   | { readonly model: 'last_non_direct'; readonly direct: readonly string[] };
 

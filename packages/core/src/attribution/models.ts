@@ -9,7 +9,11 @@ export function resolveModel(model: AttributionModel): AttributionModelSpec {
       return { model: 'time_decay', halfLife: ('halfLife' in given ? given.halfLife : undefined) ?? DEFAULT_HALF_LIFE };
     case 'position_based': {
       const { first, middle, last } = ('weights' in given ? given.weights : undefined) ?? DEFAULT_POSITION_WEIGHTS;
-      return { model: 'position_based', weights: { first, middle, last } };
+      // Normalised through the largest, so neither huge nor tiny weights overflow or vanish.
+      const largest = Math.max(first, middle, last);
+      const sum = first / largest + middle / largest + last / largest;
+      const share = (weight: number): number => weight / largest / sum;
+      return { model: 'position_based', weights: { first: share(first), middle: share(middle), last: share(last) } };
     }
     case 'last_non_direct':
       return { model: 'last_non_direct', direct: [...(('direct' in given ? given.direct : undefined) ?? DEFAULT_DIRECT_CHANNELS)] };

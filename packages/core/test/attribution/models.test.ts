@@ -158,6 +158,18 @@ describe('model parameters', () => {
     expect(credit.d).toBeCloseTo(0.3, 6);
   });
 
+  it('reports position weights normalised, and takes huge or tiny ones', () => {
+    const run = (weights: { first: number; middle: number; last: number }) =>
+      attribution(journey('a', 'b', 'c'), { conversion: 'purchase', touches, models: [{ model: 'position_based', weights }] }).models[0]!;
+    expect(run({ first: 40, middle: 20, last: 40 })).toMatchObject({ weights: { first: 0.4, middle: 0.2, last: 0.4 } });
+    for (const scale of [Number.MAX_VALUE, Number.MIN_VALUE]) {
+      const model = run({ first: scale, middle: scale, last: scale });
+      expect(model).toMatchObject({ weights: { first: 1 / 3, middle: 1 / 3, last: 1 / 3 } });
+      expect(model.rows.map((row) => row.conversions).reduce((a, b) => a + b, 0)).toBe(1);
+      expect(creditOf(model.rows).a).toBeCloseTo(1 / 3, 6);
+    }
+  });
+
   it('position based counts repeated channels at each position', () => {
     const rows = rowsOf(journey('a', 'a', 'b'), { conversion: 'purchase', touches, models: ['position_based'] });
     expect(creditOf(rows).a).toBeCloseTo(0.6, 6);
