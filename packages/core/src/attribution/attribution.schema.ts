@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { rangeOptionsShape } from '../options/common.schema';
+import { rangeOptionsShape, unitSchema } from '../options/common.schema';
 import { funnelStepSchema } from '../funnel/funnel.schema';
 import { parseCostPeriod } from './costs';
 
@@ -105,6 +105,7 @@ export const attributionCostSchema = /* @__PURE__ */ z.strictObject({
 /** Options of `attribution`. */
 export const attributionOptionsSchema = /* @__PURE__ */ z.strictObject({
   ...rangeOptionsShape,
+  unit: unitSchema.optional(),
   conversion: funnelStepSchema,
   count: z.enum(['first', 'every']).optional(),
   touches: attributionTouchesSchema,

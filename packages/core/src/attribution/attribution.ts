@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit } from '../events/unit';
 import type { EventInput, EventTable, PropertyValue } from '../events/event.types';
 import { parseOptions } from '../options/parseOptions';
 import { formatDay } from '../time/civil';
@@ -51,11 +52,12 @@ import { touchColumns, type TouchColumns } from './touches';
  */
 export function attribution(events: EventInput, options: AttributionOptions): AttributionResult {
   const parsed = parseOptions(attributionOptionsSchema, options);
-  const { from, to, timeZone = 'UTC', count = 'first', lookback = DEFAULT_ATTRIBUTION_LOOKBACK } = parsed;
+  const { from, to, timeZone = 'UTC', count = 'first', lookback = DEFAULT_ATTRIBUTION_LOOKBACK, unit } = parsed;
   const specs = (parsed.models ?? ['last_touch']).map(resolveModel);
-  const table = asEventTable(events);
+  const unitTable = tableForUnit(asEventTable(events), unit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const touches = touchColumns(table, parsed.touches);
   const tally = new AttributionTally(
     specs.map((spec) => weigher(spec, touches.channels)),
@@ -70,25 +72,28 @@ export function attribution(events: EventInput, options: AttributionOptions): At
     values = conversionValues(table, days, rows, value, timeZone);
     scan(table, touches, tally, rows, values?.quanta ?? null, lookback);
   }
-  return {
-    from: range ? formatDay(range.fromDay) : null,
-    to: range ? formatDay(range.toDay) : null,
-    timeZone,
-    count,
-    lookback,
-    conversions: tally.conversions,
-    touched: tally.touched,
-    value: value === undefined ? null : values ? values.total / values.scale : 0,
-    withoutValue: value === undefined ? null : (values?.without ?? 0),
-    models: attributionRows(tally, {
-      specs,
-      channels: touches.channels,
-      campaigns: touches.campaigns,
-      byCampaign: touches.campaign !== null,
-      scale: value === undefined ? null : (values?.scale ?? 1),
-      spend: range ? spendInRange((parsed.costs ?? []) as AttributionCost[], range) : [],
-    }),
-  };
+  return withUnit(
+    {
+      from: range ? formatDay(range.fromDay) : null,
+      to: range ? formatDay(range.toDay) : null,
+      timeZone,
+      count,
+      lookback,
+      conversions: tally.conversions,
+      touched: tally.touched,
+      value: value === undefined ? null : values ? values.total / values.scale : 0,
+      withoutValue: value === undefined ? null : (values?.without ?? 0),
+      models: attributionRows(tally, {
+        specs,
+        channels: touches.channels,
+        campaigns: touches.campaigns,
+        byCampaign: touches.campaign !== null,
+        scale: value === undefined ? null : (values?.scale ?? 1),
+        spend: range ? spendInRange((parsed.costs ?? []) as AttributionCost[], range) : [],
+      }),
+    },
+    unitTable,
+  );
 }
 
 function conversionOf(step: string | { name?: unknown; where?: Readonly<Record<string, PropertyValue>> | undefined }) {

@@ -1,6 +1,7 @@
 import type { PropertyValue } from '../events/event.types';
 import type { EventRangeOptions } from '../options/range.types';
 import type { Subscription } from '../revenue/revenue.types';
+import type { UnitOptions, UnitResult } from '../events/unit';
 
 /** The attribution models. */
 export type AttributionModelName = 'first_touch' | 'last_touch' | 'linear' | 'time_decay' | 'position_based' | 'last_non_direct';
@@ -123,7 +124,7 @@ export interface AttributionCost {
 export type AttributionCount = 'first' | 'every';
 
 /** Options of `attribution`. */
-export interface AttributionOptions extends EventRangeOptions {
+export interface AttributionOptions extends EventRangeOptions, UnitOptions {
   /** The conversion event. */
   readonly conversion: AttributionConversion;
   /**
@@ -180,7 +181,7 @@ export type AttributionModelResult = AttributionModelSpec & {
 };
 
 /** Result of `attribution`. */
-export interface AttributionResult {
+export interface AttributionResult extends UnitResult {
   /** The range conversions were counted in, or `null` when there are no events and no `from`/`to`. */
   readonly from: string | null;
   readonly to: string | null;

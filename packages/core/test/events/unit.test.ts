@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activation,
+  attribution,
   activeUsers,
   conversionRate,
   featureAdoptionRate,
@@ -195,6 +196,17 @@ describe('every metric at a group grain is the metric of the events relabelled b
           ['productAdoptionRate', (input, unit) => productAdoptionRate(input, { ...common, signupEvent: 'a', ...unit })],
           ['featureAdoptionRate', (input, unit) => featureAdoptionRate(input, { ...common, feature: 'c', ...unit })],
           ['conversionRate', (input, unit) => conversionRate(input, { ...common, fromStep: 'a', toStep: 'c', ...unit })],
+          [
+            'attribution',
+            (input, unit) =>
+              attribution(input, {
+                ...common,
+                conversion: 'c',
+                touches: { names: ['a', 'b'] },
+                models: ['linear', 'first_touch'],
+                ...unit,
+              }),
+          ],
         ];
         for (const [name, metric] of checks) {
           const atGroup = metric(grouped, { unit: byAccount });
