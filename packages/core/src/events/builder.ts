@@ -187,13 +187,7 @@ export class EventTableBuilder {
     for (let u = 0; u < userCount; u++) {
       const from = start[u] as number;
       const to = start[u + 1] as number;
-      for (let p = from + 1; p < to; p++) {
-        const dt = (time[p - 1] as number) - (time[p] as number);
-        if (dt > 0 || (dt === 0 && (name[p - 1] as number) > (name[p] as number))) {
-          sorter.sort(from, to);
-          break;
-        }
-      }
+      sorter.sortRun(from, to);
       const first = m;
       for (let p = from; p < to; p++) {
         if (m > first && time[m - 1] === time[p] && name[m - 1] === name[p]) {

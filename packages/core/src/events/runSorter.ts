@@ -17,6 +17,18 @@ export class RunSorter {
     private readonly row: Int32Array | null,
   ) {}
 
+  /** Sorts rows `from` … `to − 1` unless they are in (time, name) order already, as runs usually are. */
+  sortRun(from: number, to: number): void {
+    const { time, name } = this;
+    for (let p = from + 1; p < to; p++) {
+      const dt = (time[p - 1] as number) - (time[p] as number);
+      if (dt > 0 || (dt === 0 && (name[p - 1] as number) > (name[p] as number))) {
+        this.sort(from, to);
+        return;
+      }
+    }
+  }
+
   sort(from: number, to: number): void {
     const length = to - from;
     const { time, name, row } = this;

@@ -157,13 +157,7 @@ function groupTable(table: EventTable, key: string): UnitTable {
   for (let g = 0; g < groupIds.length; g++) {
     const from = start[g] as number;
     const to = start[g + 1] as number;
-    for (let p = from + 1; p < to; p++) {
-      const dt = (time[p - 1] as number) - (time[p] as number);
-      if (dt > 0 || (dt === 0 && (name[p - 1] as number) > (name[p] as number))) {
-        sorter.sort(from, to);
-        break;
-      }
-    }
+    sorter.sortRun(from, to);
     start[g] = kept;
     const first = kept;
     for (let p = from; p < to; p++) {
