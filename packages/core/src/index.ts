@@ -217,3 +217,26 @@ export type {
   AttributionModelResult,
   AttributionResult,
 } from './attribution/attribution.types';
+
+// Importing analytics exports
+export { createImporter, EventImporter, DEFAULT_ACCOUNT_PROPERTY } from './import/importer';
+export { importEvents, DETECT_ROWS } from './import/importEvents';
+export type { ImportEventsOptions } from './import/importEvents';
+export { detectFormat } from './import/detectFormat';
+export { importOptionsSchema, columnMappingSchema } from './import/import.schema';
+export type {
+  ColumnMapping,
+  DstPolicy,
+  FieldGuess,
+  FormatDetection,
+  FormatImportOptions,
+  GenericImportOptions,
+  ImportFormat,
+  ImportOptions,
+  ImportOptionsBase,
+  ImportResult,
+  ImportSummary,
+  ImportTimeSummary,
+  RowOutcome,
+  TimeFormat,
+} from './import/import.types';
