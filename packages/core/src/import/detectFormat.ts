@@ -7,7 +7,20 @@ const ALIASES = {
   user: ['userid', 'user', 'uid', 'distinctid', 'personid', 'customerid', 'anonymousid', 'deviceid'],
   name: ['name', 'event', 'eventname', 'eventtype', 'action'],
   time: ['timestamp', 'time', 'ts', 'eventtime', 'datetime', 'occurredat', 'createdat', 'date'],
-  account: ['accountid', 'account', 'companyid', 'orgid', 'organizationid', 'groupid', 'teamid', 'workspaceid'],
+  account: [
+    'accountid',
+    'account',
+    'companyid',
+    'company',
+    'orgid',
+    'org',
+    'organizationid',
+    'organization',
+    'groupid',
+    'teamid',
+    'workspaceid',
+    'workspace',
+  ],
 } as const;
 
 const squash = (name: string): string => name.toLowerCase().replace(/[_\-\s]/g, '');
