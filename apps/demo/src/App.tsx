@@ -84,10 +84,12 @@ export function App(): ReactNode {
           <aside className="demo-sidebar">
             <DataPanel
               summary={state.summary}
+              pending={state.pending}
               busy={state.busy}
               onFile={loadFile}
               onSample={loadSample}
               format={(n) => number.format(n)}
+              locale={view.locale}
               t={t}
             />
             <FiltersBar

@@ -1,10 +1,15 @@
+import type { ImportOptions } from '@kpikit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { controlsForData, type ComputeControls } from './dashboard/controls';
 import type { DashboardModel, DatasetSummary } from './dashboard/types';
 import { dashboardWorker } from './worker/dashboardWorker';
+import type { FileInspection } from './worker/fileImport';
 import type { Phase, WorkerRequest, WorkerResponse } from './worker/protocol';
 
-type Request = { readonly type: 'load-sample' } | { readonly type: 'load-file'; readonly file: File } | { readonly type: 'compute' };
+type Request =
+  | { readonly type: 'load-sample' }
+  | { readonly type: 'load-file'; readonly file: File; readonly options?: ImportOptions | undefined }
+  | { readonly type: 'compute' };
 
 /** What the page knows of the worker's work. */
 export interface DashboardState {
@@ -20,6 +25,8 @@ export interface DashboardState {
   /** How long loading the data set took in the worker (generating or reading, then indexing), in ms. */
   readonly loadMilliseconds: number | null;
   readonly error: string | null;
+  /** A file whose mapping the worker asks to confirm before reading it. */
+  readonly pending: FileInspection | null;
 }
 
 const INITIAL: DashboardState = {
@@ -31,6 +38,7 @@ const INITIAL: DashboardState = {
   milliseconds: null,
   loadMilliseconds: null,
   error: null,
+  pending: null,
 };
 
 /**
@@ -46,7 +54,11 @@ const INITIAL: DashboardState = {
 export function useDashboard(
   controls: ComputeControls,
   onControlsAdapted: (controls: ComputeControls) => void,
-): { readonly state: DashboardState; readonly loadFile: (file: File) => void; readonly loadSample: () => void } {
+): {
+  readonly state: DashboardState;
+  readonly loadFile: (file: File, options?: ImportOptions) => void;
+  readonly loadSample: () => void;
+} {
   const [state, setState] = useState<DashboardState>(INITIAL);
   const worker = useRef<Worker | null>(null);
   /** The controls of the last request sent or waiting: a change of the page's controls from these recomputes. */
@@ -66,7 +78,14 @@ export function useDashboard(
     }
     const id = ++nextId.current;
     running.current = id;
-    setState((s) => ({ ...s, busy: true, phase: request.type === 'compute' ? 'computing' : s.phase, fraction: 0 }));
+    setState((s) => ({
+      ...s,
+      busy: true,
+      phase: request.type === 'compute' ? 'computing' : s.phase,
+      fraction: 0,
+      // A new load answers or replaces the question a file asked.
+      pending: request.type === 'compute' ? s.pending : null,
+    }));
     worker.current.postMessage({ ...request, id, controls: latest.current } satisfies WorkerRequest);
   }, []);
 
@@ -96,11 +115,15 @@ export function useDashboard(
             latest.current = next;
             adapted.current(next);
           }
-          setState((s) => ({ ...s, summary: message.summary, loadMilliseconds: message.milliseconds, error: null }));
+          setState((s) => ({ ...s, summary: message.summary, loadMilliseconds: message.milliseconds, error: null, pending: null }));
           break;
         }
         case 'computed':
           setState((s) => ({ ...s, model: message.model, milliseconds: message.milliseconds, error: null }));
+          finish();
+          break;
+        case 'inspected':
+          setState((s) => ({ ...s, pending: message.inspection, error: null }));
           finish();
           break;
         case 'failed':
@@ -131,8 +154,8 @@ export function useDashboard(
   }, [controls, send]);
 
   const loadFile = useCallback(
-    (file: File) => {
-      send({ type: 'load-file', file });
+    (file: File, options?: ImportOptions) => {
+      send({ type: 'load-file', file, options });
     },
     [send],
   );

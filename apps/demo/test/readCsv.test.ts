@@ -1,29 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { importRows, MAX_ROW_ISSUES } from '../src/worker/fileImport';
 import { readCsv } from '../src/worker/readCsv';
-import { MAX_ROW_ISSUES } from '../src/worker/eventRows';
+import type { RowSink } from '../src/worker/rowSink';
 
 const HEADER = 'user_id,name,timestamp,plan';
+const GENERIC = { format: 'generic', mapping: { user: 'user_id', name: 'name', time: 'timestamp' } } as const;
+
+/** Everything a reader sends, in order. */
+function recorder(): RowSink & { rows: [number, Record<string, unknown>][]; rejects: [number, string, string][] } {
+  const rows: [number, Record<string, unknown>][] = [];
+  const rejects: [number, string, string][] = [];
+  return {
+    rows,
+    rejects,
+    row: (row, line) => void rows.push([line, row]),
+    reject: (line, field, message) => void rejects.push([line, field, message]),
+  };
+}
 
 describe('readCsv', () => {
-  it('reads every valid row into columns, with extra columns as properties', async () => {
-    const text = [
-      HEADER,
-      'ana,signup,2024-03-04T09:12:00+01:00,free',
-      'ana,login,1710230400000,pro', // epoch ms as digits
-      'ben,signup,2024-03-05T17:40:00Z,',
-      '',
-    ].join('\n');
-    const read = await readCsv(text);
-    expect(read.rows).toBe(3);
-    expect(read.rejected).toBe(0);
-    expect(read.columns.userId).toEqual(['ana', 'ana', 'ben']);
-    expect(read.columns.name).toEqual(['signup', 'login', 'signup']);
-    expect(read.columns.timestamp).toEqual(['2024-03-04T09:12:00+01:00', 1710230400000, '2024-03-05T17:40:00Z']);
-    // An empty cell is an absent property, not an empty string.
-    expect(read.columns.properties).toEqual({ plan: ['free', 'pro', undefined] });
+  it('sends each row as an object of its cells, by the line it starts on', async () => {
+    const sink = recorder();
+    const text = [HEADER, 'ana,signup,2024-03-04T09:12:00+01:00,free', 'ana,"multi', 'line",1710230400000,', '', 'ben,x,1,pro,extra'].join(
+      '\r\n',
+    );
+    const { header } = await readCsv(text, sink);
+    expect(header).toEqual(['user_id', 'name', 'timestamp', 'plan']);
+    expect(sink.rows).toEqual([
+      [2, { user_id: 'ana', name: 'signup', timestamp: '2024-03-04T09:12:00+01:00', plan: 'free' }],
+      [3, { user_id: 'ana', name: 'multi\r\nline', timestamp: '1710230400000', plan: '' }],
+    ]);
+    expect(sink.rejects).toEqual([[6, 'row', 'expected 4 values, received 5']]);
   });
 
-  it('reports bad rows by the line they start on and keeps every valid row', async () => {
+  it('stops after the rows asked for', async () => {
+    const sink = recorder();
+    await readCsv([HEADER, 'a,x,1,', 'b,x,2,', 'c,x,3,'].join('\n'), sink, undefined, 2);
+    expect(sink.rows.map(([line]) => line)).toEqual([2, 3]);
+  });
+});
+
+describe('importing a CSV through core', () => {
+  it('keeps every valid row and reports the bad ones by line, one problem a row', async () => {
     const text = [
       HEADER, // line 1
       'ana,signup,2024-03-04T09:12:00+01:00,free', // 2 ok
@@ -32,49 +50,35 @@ describe('readCsv', () => {
       'ana,"multi', // 5–6: a quoted name spanning two lines (valid)
       'line",2024-03-05T10:00:00Z,free',
       'ben,pay,2024-03-06T10:00:00Z,pro,extra', // 7 too many values
-      'ben,pay,,pro', // 8 no timestamp
-      'ben,pay,2024-03-06T11:00:00Z,pro', // 9 ok
+      ',,,pro', // 8 no user, name or time: reported once
+      'ben,pay,2024-03-06T11:00:00Z,', // 9 ok, no plan
     ].join('\r\n');
-    const read = await readCsv(text);
+    const read = await importRows((sink) => readCsv(text, sink), GENERIC);
     expect(read.rows).toBe(3);
-    expect(read.columns.name).toEqual(['signup', 'multi\r\nline', 'pay']);
     expect(read.rejected).toBe(4);
-    expect(read.issues.map(({ line, field }) => [line, field])).toEqual([
-      [3, 'user_id'],
-      [4, 'timestamp'],
-      [7, 'row'],
-      [8, 'timestamp'],
+    expect(read.issues).toEqual([
+      { line: 3, field: 'user_id', message: 'expected a non-empty string or an integer, received an empty value' },
+      {
+        line: 4,
+        field: 'timestamp',
+        message: 'expected epoch milliseconds or an ISO-8601 date-time with Z or an offset, received "2024-03-04 10:00:00"',
+      },
+      { line: 7, field: 'row', message: 'expected 4 values, received 5' },
+      { line: 8, field: 'user_id', message: 'expected a non-empty string or an integer, received an empty value' },
     ]);
-    expect(read.issues[1]!.message).toBe(
-      'expected epoch milliseconds or an ISO-8601 date-time with Z or an offset, received "2024-03-04 10:00:00"',
-    );
-    expect(read.issues[2]!.message).toBe('expected 4 values, received 5');
+    expect(read.table.names).toEqual(['signup', 'multi\r\nline', 'pay']);
+    // An empty cell is an absent property, not an empty string.
+    expect(read.summary.properties).toEqual(['plan']);
+    expect([...read.table.properties.get('plan')!.codes]).toEqual([0, 0, -1]);
   });
 
   it('counts every bad row but describes only the first ones', async () => {
     const bad = Array.from({ length: 30 }, (_, i) => `u${i},,2024-01-01T00:00:00Z,`);
-    const read = await readCsv([HEADER, ...bad, 'u,ok,2024-01-01T00:00:00Z,'].join('\n'));
+    const text = [HEADER, ...bad, 'u,ok,2024-01-01T00:00:00Z,'].join('\n');
+    const read = await importRows((sink) => readCsv(text, sink), GENERIC);
     expect(read.rejected).toBe(30);
     expect(read.issues).toHaveLength(MAX_ROW_ISSUES);
     expect(read.issues.at(-1)!.line).toBe(MAX_ROW_ISSUES + 1);
     expect(read.rows).toBe(1);
-  });
-
-  it('accepts the common aliases of the column names, in any order and case', async () => {
-    const read = await readCsv('TS,Event,userId\n2024-01-01T00:00:00Z,open,ana\n');
-    expect(read.columns).toMatchObject({ userId: ['ana'], name: ['open'], timestamp: ['2024-01-01T00:00:00Z'] });
-  });
-
-  it('rejects a file without the needed columns, naming what is missing', async () => {
-    await expect(readCsv('id,event\nana,open\n')).rejects.toThrow(/lacks user_id, timestamp/);
-    await expect(readCsv('')).rejects.toThrow(/empty/);
-  });
-
-  it('reads rows split across parser chunks exactly once', async () => {
-    const rows = Array.from({ length: 120_000 }, (_, i) => `user${i % 997},e${i % 7},${1_700_000_000_000 + i * 1000},p`);
-    const read = await readCsv([HEADER, ...rows].join('\n'));
-    expect(read.rows).toBe(rows.length);
-    expect(read.rejected).toBe(0);
-    expect(read.columns.timestamp.at(-1)).toBe(1_700_000_000_000 + (rows.length - 1) * 1000);
   });
 });

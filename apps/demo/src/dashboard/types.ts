@@ -1,4 +1,7 @@
 import type {
+  FormatDetection,
+  ImportOptions,
+  ImportSummary,
   ActivationResult,
   ActiveUsersResult,
   CsatResult,
@@ -50,6 +53,16 @@ export interface DatasetSummary {
   readonly issues: readonly RowIssue[];
   /** Rows read that repeated another exactly (counted once). */
   readonly duplicates: number;
+  /** For a file: how it was read (its format, as detected, and the options used). */
+  readonly file?: FileSummary | undefined;
+}
+
+/** How a file was read: what its head looked like, the options used, and what core's importer found. */
+export interface FileSummary {
+  readonly kind: 'csv' | 'jsonl' | 'parquet';
+  readonly detection: FormatDetection;
+  readonly options: ImportOptions;
+  readonly import: ImportSummary;
 }
 
 /** The local-date range a dashboard is computed over, and the one before it for changes. */

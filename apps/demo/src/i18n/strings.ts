@@ -97,7 +97,7 @@ const en: DemoStrings = {
   chooseFile: 'Load an events file',
   dropHint: 'or drop it here',
   fileFormat:
-    'CSV with user_id, name, timestamp columns (epoch ms or ISO 8601 with an offset; other columns become properties), or JSON lines.',
+    'CSV, JSON lines or Parquet: an export of Segment, PostHog, Amplitude or Mixpanel, or any file with user, event and time columns (other columns become properties). The format is detected; you can change how it is read.',
   dataSummary: '{events} events from {users} users',
   sampleName: 'Sample SaaS, seed {seed}',
   duplicates: '{n} exact duplicates counted once',
@@ -176,7 +176,7 @@ const fr: DemoStrings = {
   chooseFile: 'Charger un fichier d’événements',
   dropHint: 'ou le déposer ici',
   fileFormat:
-    'CSV avec les colonnes user_id, name, timestamp (ms epoch ou ISO 8601 avec décalage ; les autres colonnes deviennent des propriétés), ou JSON lines.',
+    'CSV, JSON lines ou Parquet : un export Segment, PostHog, Amplitude ou Mixpanel, ou tout fichier avec des colonnes utilisateur, événement et heure (les autres deviennent des propriétés). Le format est détecté ; sa lecture se règle.',
   dataSummary: '{events} événements de {users} utilisateurs',
   sampleName: 'SaaS d’exemple, graine {seed}',
   duplicates: '{n} doublons exacts comptés une fois',
@@ -262,7 +262,8 @@ const zhTW: DemoStrings = {
   useSample: '使用範例資料',
   chooseFile: '載入事件檔案',
   dropHint: '或拖放至此',
-  fileFormat: 'CSV，欄位為 user_id、name、timestamp（epoch 毫秒或含時差的 ISO 8601；其他欄位成為屬性），或 JSON lines。',
+  fileFormat:
+    'CSV、JSON lines 或 Parquet：Segment、PostHog、Amplitude 或 Mixpanel 的匯出，或任何含使用者、事件與時間欄位的檔案（其他欄位成為屬性）。格式會自動偵測，讀取方式可調整。',
   dataSummary: '{users} 位使用者的 {events} 筆事件',
   sampleName: '範例 SaaS，隨機種子 {seed}',
   duplicates: '{n} 筆完全重複的事件只計一次',

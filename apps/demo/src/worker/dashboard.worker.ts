@@ -2,7 +2,7 @@
 import { computeDashboard } from '../dashboard/computeDashboard';
 import { controlsForData, type ComputeControls } from '../dashboard/controls';
 import type { Dataset, DatasetSummary } from '../dashboard/types';
-import { fileDataset, sampleDataset, summarize } from './loadDataset';
+import { fileDataset, fileSummary, sampleDataset, summarize } from './loadDataset';
 import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
 
 /**
@@ -52,8 +52,9 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
     summary = summarize(dataset, null);
   } else {
     progress(id, 'reading', 0);
-    const read = await fileDataset(
+    const load = await fileDataset(
       request.file,
+      request.options,
       (fraction) => {
         progress(id, 'reading', fraction);
       },
@@ -61,14 +62,20 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
         progress(id, 'indexing', 0);
       },
     );
-    if (!read.dataset) {
-      const { name } = request.file;
-      const message = read.rejected > 0 ? `None of the ${read.rejected} rows of ${name} could be read.` : `${name} holds no events.`;
-      post({ type: 'failed', id, message, summary: { ...summarize(null, read), name } });
+    const { read } = load;
+    if (!read) {
+      // The mapping needs confirming: nothing was read, the page asks.
+      post({ type: 'inspected', id, inspection: load.inspection });
       return null;
     }
-    dataset = read.dataset;
-    summary = summarize(dataset, read);
+    if (!load.dataset) {
+      const { name } = request.file;
+      const message = read.rejected > 0 ? `None of the ${read.rejected} rows of ${name} could be read.` : `${name} holds no events.`;
+      post({ type: 'failed', id, message, summary: { ...summarize(null, read, fileSummary(load)), name } });
+      return null;
+    }
+    dataset = load.dataset;
+    summary = summarize(dataset, read, fileSummary(load));
     milliseconds = performance.now() - started;
   }
   post({ type: 'loaded', id, summary, milliseconds });

@@ -1,9 +1,8 @@
 import { eventTableFromColumns, generateSampleData } from '@kpikit/core';
 import { SAMPLE_CURRENCY, SAMPLE_OPTIONS } from '../dashboard/sample';
-import type { Dataset, DatasetSummary, RowIssue } from '../dashboard/types';
-import type { ReadEvents } from './eventRows';
-import { readCsv } from './readCsv';
-import { readJsonLines } from './readJsonLines';
+import type { ImportOptions } from '@kpikit/core';
+import type { Dataset, DatasetSummary, FileSummary, RowIssue } from '../dashboard/types';
+import { importFile, inspectFile, type FileImport, type FileInspection } from './fileImport';
 
 /** The generated product: events, surveys, subscriptions and its North Star tree. */
 export function sampleDataset(onIndexing: () => void = () => undefined): Dataset {
@@ -21,36 +20,54 @@ export function sampleDataset(onIndexing: () => void = () => undefined): Dataset
   };
 }
 
-/** A file the user dropped: JSON lines by their extension or first character, CSV otherwise. */
-export async function fileDataset(
-  file: File,
-  onProgress: (fraction: number) => void,
-  onIndexing: () => void,
-): Promise<{ dataset: Dataset | null; rows: number; rejected: number; issues: readonly RowIssue[] }> {
-  const read: ReadEvents = (await isJsonLines(file)) ? await readJsonLines(file, onProgress) : await readCsv(file, onProgress);
-  const { rows, rejected, issues } = read;
-  if (rows === 0) return { dataset: null, rows, rejected, issues };
-  onIndexing();
-  const table = eventTableFromColumns(read.columns);
-  return {
-    dataset: { source: 'file', name: file.name, table, surveys: null, subscriptions: null, northStar: null, currency: SAMPLE_CURRENCY },
-    rows,
-    rejected,
-    issues,
-  };
+/** What loading a file gave: a data set, or the inspection to confirm first (then `dataset` is `null` and nothing was read). */
+export interface FileLoad {
+  readonly inspection: FileInspection;
+  readonly dataset: Dataset | null;
+  readonly read: FileImport | null;
 }
 
-async function isJsonLines(file: File): Promise<boolean> {
-  if (/\.(jsonl|ndjson|json)$/i.test(file.name)) return true;
-  if (/\.(csv|txt)$/i.test(file.name)) return false;
-  const head = await file.slice(0, 64).text();
-  return head.trimStart().startsWith('{');
+/**
+ * A file the user chose: its head is read to detect the format (core's
+ * `detectFormat`), then, with `options` or when the detection needs no
+ * confirming, the whole file is read through core's importer.
+ */
+export async function fileDataset(
+  file: File,
+  options: ImportOptions | undefined,
+  onProgress: (fraction: number) => void,
+  onIndexing: () => void,
+): Promise<FileLoad> {
+  const inspection = await inspectFile(file);
+  const chosen = options ?? (inspection.confirm === null ? inspection.detection.options : null);
+  if (chosen === null) return { inspection, dataset: null, read: null };
+  const read = await importFile(file, inspection.kind, chosen, onProgress, onIndexing);
+  const dataset: Dataset | null =
+    read.rows === 0
+      ? null
+      : {
+          source: 'file',
+          name: file.name,
+          table: read.table,
+          surveys: null,
+          subscriptions: null,
+          northStar: null,
+          currency: SAMPLE_CURRENCY,
+        };
+  return { inspection, dataset, read };
+}
+
+/** How a file was read, for the page. */
+export function fileSummary(load: FileLoad): FileSummary | undefined {
+  if (!load.read) return undefined;
+  return { kind: load.inspection.kind, detection: load.inspection.detection, options: load.read.options, import: load.read.summary };
 }
 
 /** What the page shows about a data set, and about the rows of its file that could not be read. */
 export function summarize(
   dataset: Dataset | null,
   read: { rows: number; rejected: number; issues: readonly RowIssue[] } | null,
+  file?: FileSummary,
 ): DatasetSummary {
   const rejected = { rejectedRows: read?.rejected ?? 0, issues: read?.issues ?? [] };
   if (!dataset) {
@@ -64,6 +81,7 @@ export function summarize(
       hasRevenue: false,
       duplicates: 0,
       ...rejected,
+      file,
     };
   }
   const { table } = dataset;
@@ -82,5 +100,6 @@ export function summarize(
     hasRevenue: dataset.subscriptions !== null,
     duplicates: read ? read.rows - table.length : 0,
     ...rejected,
+    file,
   };
 }

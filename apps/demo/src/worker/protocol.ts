@@ -1,15 +1,26 @@
 import type { ComputeControls } from '../dashboard/controls';
+import type { ImportOptions } from '@kpikit/core';
 import type { DashboardModel, DatasetSummary } from '../dashboard/types';
+import type { FileInspection } from './fileImport';
 
 /** Messages from the page to the worker. */
 export type WorkerRequest =
   | { readonly type: 'load-sample'; readonly id: number; readonly controls: ComputeControls }
-  | { readonly type: 'load-file'; readonly id: number; readonly file: File; readonly controls: ComputeControls }
+  | {
+      readonly type: 'load-file';
+      readonly id: number;
+      readonly file: File;
+      /** How to read it; without, the worker detects the format and reads at once unless the mapping needs confirming. */
+      readonly options?: ImportOptions | undefined;
+      readonly controls: ComputeControls;
+    }
   | { readonly type: 'compute'; readonly id: number; readonly controls: ComputeControls };
 
 /** Messages from the worker to the page; `id` is the request's. */
 export type WorkerResponse =
   | { readonly type: 'progress'; readonly id: number; readonly fraction: number; readonly phase: Phase }
+  /** A file's format as detected, when its mapping needs a person's confirmation before it is read. */
+  | { readonly type: 'inspected'; readonly id: number; readonly inspection: FileInspection }
   | { readonly type: 'loaded'; readonly id: number; readonly summary: DatasetSummary; readonly milliseconds: number }
   | { readonly type: 'computed'; readonly id: number; readonly model: DashboardModel; readonly milliseconds: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly summary?: DatasetSummary | undefined };

@@ -1,62 +1,61 @@
 import Papa from 'papaparse';
-import type { PropertyValue } from '@kpikit/core';
-import { EventRowCollector, timestampCell, type ReadEvents } from './eventRows';
+import type { RowSink } from './rowSink';
 
 /** Bytes handed to the parser at a time: small enough for a smooth progress bar. */
 export const CSV_CHUNK_SIZE = 2 * 1024 * 1024;
 
-/** Header names accepted for each event field, in order of preference. */
-const FIELD_ALIASES = {
-  userId: ['user_id', 'userid', 'user'],
-  name: ['name', 'event', 'event_name'],
-  timestamp: ['timestamp', 'time', 'ts'],
-} as const;
-
-type Field = keyof typeof FIELD_ALIASES;
-
-/** A CSV without the columns events need. */
-export class MissingColumnsError extends Error {
-  override readonly name = 'MissingColumnsError';
+/** A CSV without a header line. */
+export class MissingHeaderError extends Error {
+  override readonly name = 'MissingHeaderError';
 }
 
 /**
- * Reads events from CSV text or a file, streaming it through Papa Parse a
- * chunk at a time: the first line names the columns (`user_id`, `name`,
- * `timestamp`; every other column becomes a text property), each row is
- * checked, and bad rows are reported by the line they start on (a quoted
- * value may span lines).
+ * Streams a CSV through Papa Parse a chunk at a time: the first line names
+ * the columns, each later row goes to the sink as an object of its cells
+ * (an empty cell is `''`), by the line it starts on (a quoted value may span
+ * lines). A row with more cells than the header, or one Papa Parse reports
+ * broken, is rejected. With `limit`, stops after that many rows.
  */
-export function readCsv(input: File | string, onProgress: (fraction: number) => void = () => undefined): Promise<ReadEvents> {
+export function readCsv(
+  input: Blob | string,
+  sink: RowSink,
+  onProgress: (fraction: number) => void = () => undefined,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<{ readonly header: readonly string[] }> {
   const size = typeof input === 'string' ? input.length : input.size;
   return new Promise((resolve, reject) => {
-    let header: CsvHeader | null = null;
-    let collector: EventRowCollector | null = null;
+    let header: string[] | null = null;
     let line = 1;
+    let rows = 0;
     let chunks = 0;
     let failed = false;
     // Text and files stream through the same chunked parser (text in tests, files in the worker).
     Papa.parse<string[], File>(input as File, {
-      delimiter: ',',
       skipEmptyLines: false,
       chunkSize: CSV_CHUNK_SIZE,
       chunk(results, parser) {
         const broken = new Map<number, string>();
         for (const error of results.errors) if (error.row !== undefined) broken.set(error.row, error.message);
         try {
-          results.data.forEach((row, index) => {
+          const data = results.data;
+          for (let index = 0; index < data.length; index++) {
+            const cells = data[index]!;
             const start = line;
-            line += 1 + newlinesIn(row);
+            line += 1 + newlinesIn(cells);
             if (header === null) {
-              header = csvHeader(row);
-              collector = new EventRowCollector(header.fieldNames);
+              header = cells.map((cell) => cell.trim());
+              continue;
+            }
+            if (cells.length === 1 && cells[0]!.trim() === '') continue;
+            if (rows++ >= limit) {
+              parser.abort();
               return;
             }
-            if (row.length === 1 && row[0]?.trim() === '') return;
             const problem = broken.get(index);
-            if (problem !== undefined) collector!.reject(start, 'row', problem);
-            else if (row.length > header.width) collector!.reject(start, 'row', `expected ${header.width} values, received ${row.length}`);
-            else collector!.add(header.candidate(row), start);
-          });
+            if (problem !== undefined) sink.reject(start, 'row', problem);
+            else if (cells.length > header.length) sink.reject(start, 'row', `expected ${header.length} values, received ${cells.length}`);
+            else sink.row(rowOf(header, cells), start);
+          }
         } catch (error) {
           // Settle first: aborting calls `complete` at once.
           failed = true;
@@ -69,8 +68,8 @@ export function readCsv(input: File | string, onProgress: (fraction: number) => 
       },
       complete() {
         if (failed) return;
-        if (!collector) reject(new MissingColumnsError('The file is empty: expected a header line with user_id, name and timestamp.'));
-        else resolve(collector.result());
+        if (header === null) reject(new MissingHeaderError('The file is empty: expected a header line naming its columns.'));
+        else resolve({ header });
       },
       error(error: Error) {
         reject(error);
@@ -79,50 +78,13 @@ export function readCsv(input: File | string, onProgress: (fraction: number) => 
   });
 }
 
-interface CsvHeader {
-  readonly width: number;
-  readonly fieldNames: Readonly<Record<string, string>>;
-  candidate(row: readonly string[]): { userId: unknown; name: unknown; timestamp: unknown; properties?: Record<string, PropertyValue> };
-}
-
-function csvHeader(row: readonly string[]): CsvHeader {
-  const names = row.map((cell) => cell.trim());
-  const lower = names.map((cell) => cell.toLowerCase());
-  const index = {} as Record<Field, number>;
-  const missing: string[] = [];
-  for (const field of Object.keys(FIELD_ALIASES) as Field[]) {
-    const at = FIELD_ALIASES[field].map((alias) => lower.indexOf(alias)).find((i) => i >= 0);
-    if (at === undefined) missing.push(FIELD_ALIASES[field][0]);
-    else index[field] = at;
+function rowOf(header: readonly string[], cells: readonly string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i]!;
+    if (name !== '') row[name] = cells[i] ?? '';
   }
-  if (missing.length > 0) {
-    throw new MissingColumnsError(
-      `The CSV header lacks ${missing.join(', ')}: expected user_id, name and timestamp columns, found ${names.join(', ') || 'none'}.`,
-    );
-  }
-  const known = new Set(Object.values(index));
-  const extra = names.map((name, i) => ({ name, i })).filter(({ name, i }) => !known.has(i) && name !== '');
-  return {
-    width: names.length,
-    fieldNames: { userId: names[index.userId]!, name: names[index.name]!, timestamp: names[index.timestamp]! },
-    candidate(cells) {
-      const properties: Record<string, PropertyValue> = {};
-      let any = false;
-      for (const { name, i } of extra) {
-        const value = cells[i];
-        if (value !== undefined && value !== '') {
-          properties[name] = value;
-          any = true;
-        }
-      }
-      return {
-        userId: cells[index.userId],
-        name: cells[index.name],
-        timestamp: timestampCell(cells[index.timestamp]),
-        ...(any ? { properties } : {}),
-      };
-    },
-  };
+  return row;
 }
 
 function newlinesIn(row: readonly string[]): number {
