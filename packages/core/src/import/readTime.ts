@@ -43,10 +43,10 @@ export function epochToMs(value: unknown, scale: 1 | 1000): number {
     return text.includes('e') ? Math.trunc(value * scale) : epochToMs(text, scale);
   }
   if (typeof value !== 'string') return Number.NaN;
+  if (scale === 1) return DECIMAL.test(value) ? Number(value) : Number.NaN;
   const match = DECIMAL.exec(value);
   if (!match) return Number.NaN;
   const sign = match[1] === '-' ? -1 : 1;
-  if (scale === 1) return sign * Number(`${match[2]}.${match[3] ?? '0'}`);
   const fraction = (match[3] ?? '').slice(0, 3).padEnd(3, '0');
   return sign * (Number(match[2]) * 1000 + Number(fraction));
 }
@@ -102,7 +102,7 @@ export class TimeReader {
     let ms: number;
     switch (this.format) {
       case 'auto':
-        ms = typeof value === 'string' && DECIMAL.test(value) ? epochToMs(value, 1) : toEpochMs(value);
+        ms = typeof value === 'string' && DECIMAL.test(value) ? Number(value) : toEpochMs(value);
         break;
       case 'epoch-milliseconds':
       case 'epoch-seconds':

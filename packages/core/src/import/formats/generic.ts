@@ -25,11 +25,15 @@ export function genericReader(options: GenericImportOptions, timeZone: string): 
     time,
     accountField: () => account,
     read(row: Record<string, unknown>, draft: RowDraft): void {
-      readUser(
-        draft,
-        userFields.map((field) => draft.at(row, field)),
-        userFields,
-      );
+      // One column is the usual case: no list made per row.
+      const first = draft.at(row, userFields[0]!);
+      if (userFields.length === 1 && typeof first === 'string' && first !== '') draft.userId = first;
+      else
+        readUser(
+          draft,
+          userFields.map((field) => draft.at(row, field)),
+          userFields,
+        );
       readName(draft, draft.at(row, mapping.name), mapping.name);
       readTime(draft, time, draft.at(row, mapping.time), mapping.time);
       if (account !== null) readAccount(draft, draft.at(row, account), account);
