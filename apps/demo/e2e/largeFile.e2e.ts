@@ -142,7 +142,7 @@ describe('a large events file', () => {
     console.log(
       [
         `large file: ${(size / 1e6).toFixed(1)} MB, ${rows.toLocaleString('en')} rows, loaded and shown in ${(wall / 1000).toFixed(1)} s (${status})`,
-        `  reading + indexing: ${seconds.toFixed(1)} s; main thread meanwhile: longest task ${Math.round(longestTask)} ms ` +
+        `  reading + indexing: ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s, ${(size / 1e6 / seconds).toFixed(1)} MB/s); main thread meanwhile: longest task ${Math.round(longestTask)} ms ` +
           `(${loadTasks.length} over 50 ms), longest gap between frames ${Math.round(longestGap)} ms, ${fps.toFixed(0)} frames/s; ` +
           `theme switched in ${reactions.join(' and ')} ms${stillReading ? ' while reading' : ''} ` +
           `(long tasks re-drawing the widgets: ${switchTasks.length ? `${switchTasks.join(', ')} ms` : 'none'})`,
