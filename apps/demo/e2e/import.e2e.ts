@@ -80,6 +80,7 @@ describe('importing analytics exports', () => {
     expect(await settings(page).locator('select[name="user"]').inputValue()).toBe('uid');
     expect(await settings(page).locator('select[name="timeFormat"]').inputValue()).toBe('local');
 
+    await page.locator('.demo-data').screenshot({ path: artifactPath('import-confirm.png') });
     await settings(page).locator('select[name="importTimeZone"]').selectOption('Europe/Paris');
     await afterRecompute(page, () => settings(page).getByRole('button', { name: 'Import with these settings' }).click());
     const options: ImportOptions = {
@@ -106,6 +107,7 @@ describe('importing analytics exports', () => {
       'time (local date-time, no offset), read in Europe/Paris: as chosen\n1 in a DST gap moved forward, 1 repeated at a DST change read as the earlier',
     );
     expect(summary.accounts).toBe('2 from org');
+    await page.locator('.demo-data').screenshot({ path: artifactPath('import-summary.png') });
   });
 
   it('lets the columns be chosen when they cannot be found by name', async () => {
