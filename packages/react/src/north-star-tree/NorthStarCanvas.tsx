@@ -2,6 +2,7 @@ import { Group } from '@visx/group';
 import { hierarchy, Tree, type HierarchyPointNode } from '@visx/hierarchy';
 import { useMemo, useRef, type Dispatch, type PointerEvent, type ReactNode, type SetStateAction, type WheelEvent } from 'react';
 import { CARD_HEIGHT, CARD_WIDTH, GAP_X, GAP_Y, PADDING, placeCards, type Datum, type NorthStarLayout } from './cardLayout';
+import type { LabelTip } from './LabelTooltip';
 import { NodeCard } from './NorthStarCard';
 import { NorthStarLinks } from './NorthStarLinks';
 import type { NorthStarTreeModel } from './northStarTree.types';
@@ -25,6 +26,7 @@ export function NorthStarCanvas({
   available,
   view,
   setView,
+  tip,
 }: {
   readonly model: NorthStarTreeModel;
   readonly layout: NorthStarLayout;
@@ -32,6 +34,8 @@ export function NorthStarCanvas({
   readonly available: number | null;
   readonly view: CanvasView;
   readonly setView: Dispatch<SetStateAction<CanvasView>>;
+  /** Shows a card's whole label on hover and focus. */
+  readonly tip: LabelTip;
 }): ReactNode {
   const drag = useRef<{ x: number; y: number; startX: number; startY: number; scale: number } | null>(null);
   const root = model.tree!.root;
@@ -90,7 +94,15 @@ export function NorthStarCanvas({
           >
             <Group transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
               <NorthStarLinks model={model} root={laid} all={all} places={places} />
-              <g role="tree" aria-labelledby={model.titleId} onKeyDown={model.onKeyDown}>
+              <g
+                role="tree"
+                aria-labelledby={model.titleId}
+                {...tip.treeProps}
+                onKeyDown={(event) => {
+                  tip.treeProps.onKeyDown?.(event);
+                  model.onKeyDown(event);
+                }}
+              >
                 {all.map((node) => {
                   const item = model.nodes.get(node.data.id)!;
                   const siblings = node.parent ? (node.parent.children ?? []) : [node];

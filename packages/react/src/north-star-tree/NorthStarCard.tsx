@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
-import { CARD_HEIGHT, CARD_WIDTH } from './cardLayout';
+import { CARD_HEIGHT, CARD_WIDTH, LABEL_HEIGHT, LABEL_TOP } from './cardLayout';
 import type { NorthStarNodeModel } from './northStarTree.types';
+
+/** Where the lines under the label are measured from. */
+const BELOW_LABEL = LABEL_TOP + LABEL_HEIGHT;
 
 /**
  * One metric's card, a treeitem of the tree view: label, value with unit,
@@ -48,31 +51,32 @@ export function NodeCard({
       onFocus={onFocus}
     >
       <rect className="kpikit-north-star__card" width={CARD_WIDTH} height={CARD_HEIGHT} rx={8} />
-      {/* HTML in the card, so that a long label ends in an ellipsis; the whole label stays in the accessible name. */}
-      <foreignObject x={12} y={8} width={CARD_WIDTH - 24} height={20}>
-        <div className="kpikit-north-star__label" title={item.node.label}>
-          {item.node.label}
-        </div>
+      {/*
+        HTML in the card, so that a long label wraps to a second line and then ends in an ellipsis. The whole
+        label stays in the accessible name, and a tooltip shows it on hover and focus (LabelTooltip).
+      */}
+      <foreignObject x={12} y={LABEL_TOP} width={CARD_WIDTH - 24} height={LABEL_HEIGHT}>
+        <div className="kpikit-north-star__label">{item.node.label}</div>
       </foreignObject>
-      <text className="kpikit-north-star__value" x={12} y={50}>
+      <text className="kpikit-north-star__value" x={12} y={BELOW_LABEL + 22}>
         {item.valueText}
       </text>
       {item.changeText ? (
-        <text className="kpikit-north-star__change" x={12} y={68}>
+        <text className="kpikit-north-star__change" x={12} y={BELOW_LABEL + 40}>
           {item.changeText}
         </text>
       ) : null}
       {progress !== null ? (
         <g className="kpikit-north-star__progress" data-met={item.node.targetMet ? 'true' : 'false'}>
           {/* A line of its own: beside the change it collides in longer languages ("89 % de l’objectif"). */}
-          <text x={12} y={86}>
+          <text x={12} y={BELOW_LABEL + 58}>
             {item.progressText}
           </text>
-          <rect className="kpikit-north-star__track" x={12} y={94} width={CARD_WIDTH - 24} height={4} rx={2} />
+          <rect className="kpikit-north-star__track" x={12} y={BELOW_LABEL + 66} width={CARD_WIDTH - 24} height={4} rx={2} />
           <rect
             className="kpikit-north-star__fill"
             x={12}
-            y={94}
+            y={BELOW_LABEL + 66}
             width={Math.max(0, Math.min(1, progress)) * (CARD_WIDTH - 24)}
             height={4}
             rx={2}

@@ -1,8 +1,8 @@
 import { whatIf } from '@kpikit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
-import { largeTree, revenueTree, sampleTree } from '../test/northStarFixtures';
+import { largeTree, longLabelTree, revenueTree, sampleTree } from '../test/northStarFixtures';
 import { NorthStarTree } from './NorthStarTree';
 
 const meta = {
@@ -63,4 +63,55 @@ export const Large: Story = {
   args: { data: undefined, height: 520 },
   loaders: [() => ({ large: largeTree() })],
   render: (args, { loaded }) => <NorthStarTree {...args} data={loaded['large'] as ReturnType<typeof largeTree>} />,
+};
+
+/** Focuses a card whose label is cut, and checks that the whole label shows above or below it. */
+const showsWholeLabel =
+  (id: string) =>
+  async ({ canvasElement }: { readonly canvasElement: HTMLElement }) => {
+    const card = canvasElement.querySelector<SVGGElement>(`[data-node="${id}"]`)!;
+    const label = card.querySelector<HTMLElement>('.kpikit-north-star__label')!;
+    // Two lines, then cut.
+    await expect(label.scrollHeight).toBeGreaterThan(label.clientHeight);
+    card.focus();
+    await waitFor(() => expect(canvasElement.querySelector('.kpikit-north-star__tooltip')).toBeVisible());
+    await expect(canvasElement.querySelector('.kpikit-north-star__tooltip')).toHaveTextContent(label.textContent);
+  };
+
+/** Labels longer than two lines end in an ellipsis; focus or hover shows the whole label. */
+export const LongLabels: Story = { args: { data: longLabelTree() }, play: showsWholeLabel('new') };
+
+/** Long labels on a phone: the outline, with the same two lines and the same tooltip. */
+export const LongLabelsNarrow: Story = {
+  args: { data: longLabelTree() },
+  parameters: { frame: { width: 320 } },
+  play: showsWholeLabel('revenue'),
+};
+
+export const LongLabelsDark: Story = {
+  args: { data: longLabelTree(), theme: darkTheme },
+  parameters: { frame: { dark: true, width: 900 } },
+  play: showsWholeLabel('revenue'),
+};
+
+export const LongLabelsDarkNarrow: Story = {
+  args: { data: longLabelTree('fr'), locale: 'fr', theme: darkTheme },
+  parameters: { frame: { dark: true, width: 320 } },
+  play: showsWholeLabel('new'),
+};
+
+export const LongLabelsFrench: Story = {
+  args: { data: longLabelTree('fr'), locale: 'fr' },
+  play: showsWholeLabel('revenue'),
+};
+
+export const LongLabelsTraditionalChinese: Story = {
+  args: { data: longLabelTree('zh-TW'), locale: 'zh-TW' },
+  play: showsWholeLabel('revenue'),
+};
+
+export const LongLabelsTraditionalChineseNarrow: Story = {
+  args: { data: longLabelTree('zh-TW'), locale: 'zh-TW' },
+  parameters: { frame: { width: 320 } },
+  play: showsWholeLabel('new'),
 };

@@ -2,7 +2,7 @@ import { northStarTree, whatIf } from '@kpikit/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { sampleTree } from '../test/northStarFixtures';
+import { longLabelTree, sampleTree } from '../test/northStarFixtures';
 import { NorthStarTree } from './NorthStarTree';
 
 /**
@@ -180,5 +180,100 @@ describe('NorthStarTree', () => {
     expect(screen.getByText('No metric tree yet', { selector: '.kpikit-message__text' })).toBeVisible();
     rerender(<NorthStarTree data={tree} error="Definitions missing" />);
     expect(screen.getByRole('alert')).toHaveTextContent('Definitions missing');
+  });
+});
+
+describe('NorthStarTree labels', () => {
+  const label = (id: string) => item(id).querySelector<HTMLElement>('.kpikit-north-star__label')!;
+  const tooltip = () => document.querySelector<HTMLElement>('.kpikit-north-star__tooltip');
+  const full = (id: string) => longLabelTree().nodes.find((node) => node.id === id)!.label;
+
+  it('gives a label two lines of 16 px, then cuts it; a short label takes one', () => {
+    render(<NorthStarTree data={longLabelTree()} layout="tree" />);
+    // Cut: two lines shown, more to read.
+    expect(label('revenue').clientHeight).toBe(32);
+    expect(label('revenue').scrollHeight).toBeGreaterThan(32);
+    expect(getComputedStyle(label('revenue')).webkitLineClamp).toBe('2');
+    // "Paying customers at the end of the month" fits in two lines: whole.
+    expect(label('customers').clientHeight).toBe(32);
+    expect(label('customers').scrollHeight).toBe(32);
+    expect(label('retained').clientHeight).toBe(16);
+    // The value is drawn under the label's two lines, not over them.
+    const value = item('revenue').querySelector('.kpikit-north-star__value')!.getBoundingClientRect();
+    expect(value.top).toBeGreaterThanOrEqual(label('revenue').getBoundingClientRect().bottom);
+  });
+
+  it('names the card with its whole label, whatever is cut', () => {
+    render(<NorthStarTree data={longLabelTree()} />);
+    expect(item('revenue')).toHaveAccessibleName(`${full('revenue')} 10K EUR ▲ 6.8% 83% of target`);
+    expect(item('new')).toHaveAccessibleName(`${full('new')} 40 ▲ 33%`);
+  });
+
+  it('shows the whole label of a cut card on focus, above the card, and hides it on blur and on Escape', async () => {
+    render(<NorthStarTree data={longLabelTree()} layout="tree" />);
+    expect(tooltip()).toBeNull();
+    item('new').focus();
+    await expect.poll(() => tooltip()).toBeVisible();
+    expect(tooltip()).toHaveTextContent(full('new'));
+    // Read once, by the card's name: the tooltip is not in the accessibility tree.
+    expect(tooltip()).toHaveAttribute('aria-hidden', 'true');
+    expect(tooltip()!.getBoundingClientRect().bottom).toBeLessThanOrEqual(item('new').getBoundingClientRect().top + 1);
+    await userEvent.keyboard('{Escape}');
+    expect(tooltip()).toBeNull();
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    expect(item('revenue')).toHaveFocus();
+    await expect.poll(() => tooltip()).toHaveTextContent(full('revenue'));
+    expect(tooltip()).toBeVisible();
+    // Above the root, over the toolbar: inside the widget still.
+    expect(tooltip()!.getBoundingClientRect().bottom).toBeLessThanOrEqual(item('revenue').getBoundingClientRect().top + 1);
+    expect(tooltip()!.getBoundingClientRect().top).toBeGreaterThanOrEqual(screen.getByRole('figure').getBoundingClientRect().top);
+    item('revenue').blur();
+    await expect.poll(() => tooltip()).toBeNull();
+  });
+
+  it('shows nothing more for a label shown whole', async () => {
+    render(<NorthStarTree data={longLabelTree()} layout="tree" />);
+    item('customers').focus();
+    await expect.poll(() => document.activeElement).toBe(item('customers'));
+    expect(tooltip()).not.toBeVisible();
+  });
+
+  it('shows the whole label on hover, and keeps it while the pointer moves onto it', async () => {
+    render(<NorthStarTree data={longLabelTree()} layout="tree" />);
+    await userEvent.hover(item('arpu'));
+    await expect.poll(() => tooltip()).toBeVisible();
+    expect(tooltip()).toHaveTextContent(full('arpu'));
+    await userEvent.hover(tooltip()!.firstElementChild!);
+    expect(tooltip()).toBeVisible();
+    await userEvent.unhover(tooltip()!);
+    await expect.poll(() => tooltip()).toBeNull();
+  });
+
+  it.each([
+    ['en', 'tree'],
+    ['en', 'outline'],
+    ['fr', 'tree'],
+    ['fr', 'outline'],
+    ['zh-TW', 'tree'],
+    ['zh-TW', 'outline'],
+  ] as const)('cuts and shows the whole label in %s, %s layout', async (locale, layout) => {
+    const data = longLabelTree(locale);
+    render(
+      <div style={{ width: layout === 'outline' ? 320 : 900 }}>
+        <NorthStarTree data={data} locale={locale} />
+      </div>,
+    );
+    await expect.poll(() => document.querySelector('.kpikit-north-star__canvas')?.getAttribute('data-layout')).toBe(layout);
+    expect(label('revenue').clientHeight).toBe(32);
+    expect(label('revenue').scrollHeight).toBeGreaterThan(32);
+    item('revenue').focus();
+    await expect.poll(() => tooltip()).toBeVisible();
+    expect(tooltip()).toHaveTextContent(data.nodes.find((node) => node.id === 'revenue')!.label);
+    // Inside the widget, at reading size.
+    const widget = screen.getByRole('figure').getBoundingClientRect();
+    const box = tooltip()!.getBoundingClientRect();
+    expect(box.left).toBeGreaterThanOrEqual(widget.left);
+    expect(box.right).toBeLessThanOrEqual(widget.right);
+    expect(getComputedStyle(tooltip()!.firstElementChild!).fontSize).toBe('12px');
   });
 });

@@ -3,6 +3,7 @@ import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import type { NorthStarLayout } from './cardLayout';
+import { LabelTooltip, useLabelTip } from './LabelTooltip';
 import { NorthStarCanvas, type CanvasView } from './NorthStarCanvas';
 import { NorthStarToolbar } from './NorthStarToolbar';
 import { useElementWidth } from './useElementWidth';
@@ -58,8 +59,10 @@ const OPTION_KEYS = [
  * Where the tree would be too small to read (a phone), the same cards are
  * laid out as an outline: one a row, each level indented (`layout`).
  *
+ * A label takes two lines, then an ellipsis; hover or focus shows it whole.
+ *
  * Class names: `kpikit-north-star`, `__canvas`, `__node`, `__card`,
- * `__edge`, `__formula`, `__what-if`; attributes: `data-what-if`, on the
+ * `__label`, `__tooltip`, `__edge`, `__formula`, `__what-if`; attributes: `data-what-if`, on the
  * canvas `data-layout` (`tree` or `outline`), and on nodes `data-sentiment`,
  * `data-what-if-changed`.
  *
@@ -105,12 +108,15 @@ function NorthStarBody({ model, layout }: { readonly model: NorthStarTreeModel; 
 function Ready({ model, layout }: { readonly model: NorthStarTreeModel; readonly layout: NorthStarLayout }): ReactNode {
   const [box, available] = useElementWidth(layout === 'auto');
   const [view, setView] = useState<CanvasView>({ x: 0, y: 0, k: 1 });
+  const tip = useLabelTip();
+  const tipLabel = tip.id !== null ? model.nodes.get(tip.id)?.node.label : undefined;
   return (
     <>
       <NorthStarToolbar model={model} setView={setView} />
       <RootWhatIf model={model} />
       <div ref={box} className="kpikit-north-star__layout">
-        <NorthStarCanvas model={model} layout={layout} available={available} view={view} setView={setView} />
+        <NorthStarCanvas model={model} layout={layout} available={available} view={view} setView={setView} tip={tip} />
+        {tipLabel !== undefined ? <LabelTooltip tip={tip} label={tipLabel} /> : null}
         {model.whatIfMode ? <WhatIfPanel model={model} /> : null}
       </div>
       <div hidden>

@@ -9,7 +9,10 @@ export interface Datum {
 
 /** A card's size in the canvas's units (px at zoom 1), and the room around the cards. */
 export const CARD_WIDTH = 184;
-export const CARD_HEIGHT = 112;
+export const CARD_HEIGHT = 124;
+/** The label's box in a card: two lines of 16 px, then an ellipsis. */
+export const LABEL_TOP = 8;
+export const LABEL_HEIGHT = 32;
 /** Tree layout: the gaps between cards side by side and between levels. */
 export const GAP_X = 24;
 export const GAP_Y = 56;

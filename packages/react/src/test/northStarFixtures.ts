@@ -36,3 +36,42 @@ export function largeTree(): NorthStarTreeResult {
   large = northStarTree({ nodes });
   return large;
 }
+
+/** Labels longer than two lines of a card, as a host names its metrics in each of the three catalogue locales. */
+const longLabels = {
+  en: {
+    revenue: 'Monthly recurring revenue from every plan and region, before taxes and refunds',
+    customers: 'Paying customers at the end of the month',
+    new: 'New paying customers who converted from a free trial this month',
+    retained: 'Retained customers',
+    arpu: 'Average revenue per paying customer, after discounts',
+  },
+  fr: {
+    revenue: 'Revenu récurrent mensuel de toutes les offres et régions, hors taxes et remboursements',
+    customers: 'Clients payants à la fin du mois',
+    new: 'Nouveaux clients payants issus d’un essai gratuit ce mois-ci',
+    retained: 'Clients conservés',
+    arpu: 'Revenu moyen par client payant, remises déduites',
+  },
+  'zh-TW': {
+    revenue: '所有方案與所有地區的每月經常性營收總計，未稅且未扣除退款與折讓',
+    customers: '月底的付費客戶數',
+    new: '本月由免費試用轉換而來的新付費客戶，不含重新啟用的帳戶',
+    retained: '留存客戶',
+    arpu: '每位付費客戶的平均營收（已扣除折扣）',
+  },
+} as const;
+
+/** The revenue tree with long labels in `locale`: the root's and the new customers' labels take more than two lines of a card. */
+export function longLabelTree(locale: keyof typeof longLabels = 'en'): NorthStarTreeResult {
+  const label = longLabels[locale];
+  return northStarTree({
+    nodes: [
+      { id: 'revenue', label: label.revenue, formula: 'product', children: ['customers', 'arpu'], unit: 'EUR', target: 12_000 },
+      { id: 'customers', label: label.customers, formula: 'sum', children: ['new', 'retained'] },
+      { id: 'new', label: label.new, value: 40, previous: 30 },
+      { id: 'retained', label: label.retained, value: 160, previous: 150 },
+      { id: 'arpu', label: label.arpu, value: 50, previous: 52, unit: 'EUR', target: 55 },
+    ],
+  });
+}
