@@ -83,8 +83,13 @@ export function NorthStarCanvas({
           <svg
             className="kpikit-north-star__canvas"
             viewBox={`${minX} ${-PADDING} ${width} ${height}`}
-            // The outline grows down the page at full size; the tree is fitted into the widget's height.
-            style={{ aspectRatio: `${width} / ${height}`, maxHeight: outline ? undefined : model.height }}
+            // The outline grows down the page at full size, never larger (a wide widget would blow its cards up);
+            // the tree is fitted into the widget's height.
+            style={{
+              aspectRatio: `${width} / ${height}`,
+              maxHeight: outline ? undefined : model.height,
+              maxWidth: outline ? width : undefined,
+            }}
             data-layout={outline ? 'outline' : 'tree'}
             preserveAspectRatio="xMidYMin meet"
             onWheel={onWheel}

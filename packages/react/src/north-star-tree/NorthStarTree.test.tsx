@@ -164,6 +164,18 @@ describe('NorthStarTree', () => {
     expect(Math.max(...cardWidths())).toBeLessThan(80);
   });
 
+  it('draws the outline at full size in a wide widget, never larger', async () => {
+    // 700 px: the sample's tree (1,360 units wide) would show its cards at half their size, so the outline, about 340 wide.
+    render(
+      <div style={{ width: 700 }}>
+        <NorthStarTree data={sampleTree} />
+      </div>,
+    );
+    await expect.poll(() => document.querySelector('.kpikit-north-star__canvas')?.getAttribute('data-layout')).toBe('outline');
+    const widths = [...document.querySelectorAll('.kpikit-north-star__card')].map((card) => card.getBoundingClientRect().width);
+    for (const width of widths) expect(width).toBeCloseTo(184, 0);
+  });
+
   it('keeps the tree where it fits', () => {
     render(
       <div style={{ width: 1200 }}>
