@@ -65,11 +65,12 @@ try {
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(150);
     const file = path.join(outDir, `${story.id}.png`);
-    // The frame and a margin of the host page around it.
+    // The frame and a margin of the host page around it, however far down the page it goes.
     const box = (await frame.boundingBox())!;
     const margin = 16;
     await page.screenshot({
       path: file,
+      fullPage: true,
       clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
     });
     console.log(file);
