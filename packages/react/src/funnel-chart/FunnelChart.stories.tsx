@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
-import { anyOrderFunnel, signupBySource, signupFunnel, stepNames } from '../test/funnelFixtures';
+import type { FunnelResult } from '@kpikit/core';
+import { anyOrderFunnel, largeFunnel, longStepNames, signupBySource, signupFunnel, stepNames } from '../test/funnelFixtures';
 import { FunnelChart } from './FunnelChart';
 
 const meta = {
@@ -54,3 +55,45 @@ export const French: Story = { args: { locale: 'fr', stepLabels: ['Inscription',
 export const TraditionalChinese: Story = { args: { locale: 'zh-TW', stepLabels: ['註冊', '啟用', '查看方案', '開始試用', '升級'] } };
 
 export const Narrow: Story = { args: { data: signupBySource }, parameters: { frame: { width: 260 } } };
+
+/** The most a funnel takes: twenty steps with long names, by fourteen channels (the top 10, "Other" and none). End reaches the last step. */
+const large = {
+  args: { data: undefined, stepLabels: longStepNames },
+  parameters: { frame: { width: 760 } },
+  loaders: [() => ({ large: largeFunnel() })],
+  render: (args, { loaded }) => <FunnelChart {...args} data={loaded['large'] as FunnelResult} />,
+} satisfies Story;
+
+export const Large: Story = {
+  ...large,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.tab();
+    await userEvent.keyboard('{End}');
+    await expect(canvas.getByRole('listitem', { name: /^Step 20, Expanded to more seats within the first quarter:/ })).toHaveFocus();
+    await userEvent.keyboard('{Home}');
+  },
+};
+
+/** On a phone: group labels are cut, never their figures; a tapped or focused step shows its labels whole. */
+export const LargeNarrow: Story = {
+  ...large,
+  parameters: { frame: { width: 320 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.tab();
+    await userEvent.keyboard('{ArrowDown}');
+    const step = canvas.getByRole('listitem', { name: /^Step 2, Confirmed the email address/ });
+    await expect(step).toHaveFocus();
+    const label = step.querySelector<HTMLElement>('[title^="Partner referral programme"]')!;
+    await expect(label.scrollWidth).toBeLessThanOrEqual(label.clientWidth);
+  },
+};
+
+export const LargeVertical: Story = { ...large, args: { ...large.args, orientation: 'vertical' } };
+
+export const LargeDark: Story = {
+  ...large,
+  args: { ...large.args, theme: darkTheme },
+  parameters: { frame: { dark: true, width: 520 } },
+};

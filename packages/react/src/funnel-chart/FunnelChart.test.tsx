@@ -1,7 +1,8 @@
 import type { FunnelResult, FunnelStepResult } from '@kpikit/core';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { largeFunnel, longStepNames } from '../test/funnelFixtures';
 import { FunnelChart } from './FunnelChart';
 
 const spaces = (text: string | null | undefined): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -140,5 +141,125 @@ describe('FunnelChart', () => {
     expect(screen.getByText('Nobody entered this funnel')).toBeVisible();
     rerender(<FunnelChart data={result} error="Timed out" />);
     expect(screen.getByRole('alert')).toHaveTextContent('Timed out');
+  });
+});
+
+describe('FunnelChart, large: twenty steps with long names, the top 10 channels, Other and none', () => {
+  const large = largeFunnel();
+  const groupsOf = (step: number) => [...document.querySelectorAll<HTMLElement>(`[data-step="${step}"] .kpikit-funnel__group`)];
+  const part = (group: HTMLElement, name: string) => group.querySelector<HTMLElement>(`.kpikit-funnel__${name}`)!;
+  const partner = 'Partner referral programme for resellers in Europe, the Middle East and Africa';
+
+  it('shows every step’s whole name, the steps one under the other', () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} style={{ width: 760 }} />);
+    const steps = screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-step'));
+    expect(steps).toHaveLength(20);
+    steps.forEach((step, index) => {
+      const name = step.querySelector<HTMLElement>('.kpikit-funnel__name')!;
+      expect(name.textContent).toBe(longStepNames[index]);
+      expect(name.scrollWidth).toBeLessThanOrEqual(name.clientWidth);
+      if (index > 0) expect(step.getBoundingClientRect().top).toBeGreaterThanOrEqual(steps[index - 1]!.getBoundingClientRect().bottom);
+    });
+  });
+
+  it('gives the top 10, Other and none each a look of its own', () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} />);
+    const entries = [...screen.getByRole('list', { name: 'By channel' }).querySelectorAll('li')];
+    expect(entries.map((entry) => entry.dataset['series'])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'other', 'none']);
+    expect(entries.at(-2)).toHaveTextContent('Other');
+    expect(entries.at(-1)).toHaveTextContent('(none)');
+    const looks = entries.map((entry) => {
+      const style = getComputedStyle(entry.querySelector('.kpikit-funnel__swatch')!);
+      return `${style.backgroundColor} ${style.backgroundImage} ${style.boxShadow}`;
+    });
+    expect(new Set(looks).size).toBe(12);
+  });
+
+  it('cuts a long group label on a phone, never its figures; the label is whole in its title and while the step has focus', async () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} style={{ width: 320 }} />);
+    const group = groupsOf(1).find((row) => part(row, 'group-label').title === partner)!;
+    const label = part(group, 'group-label');
+    const figures = part(group, 'group-text');
+    const track = part(group, 'group-track');
+    expect(label.scrollWidth).toBeGreaterThan(label.clientWidth);
+    // 752 of the channel's 782 sign-ups: shown whole.
+    expect(figures.textContent).toBe('752 · 96%');
+    expect(figures.scrollWidth).toBeLessThanOrEqual(figures.clientWidth);
+    // Label, bar, figures side by side, none over another; the bar keeps a length to compare.
+    expect(label.getBoundingClientRect().right).toBeLessThanOrEqual(track.getBoundingClientRect().left);
+    expect(track.getBoundingClientRect().right).toBeLessThanOrEqual(figures.getBoundingClientRect().left);
+    expect(track.getBoundingClientRect().width).toBeGreaterThanOrEqual(40);
+    expect(figures.getBoundingClientRect().right).toBeLessThanOrEqual(screen.getByRole('figure').getBoundingClientRect().right);
+    // Focus (or a tap) shows the step's labels whole.
+    screen
+      .getAllByRole('listitem')
+      .find((item) => item.dataset['step'] === '1')!
+      .focus();
+    await expect.poll(() => label.scrollWidth <= label.clientWidth).toBe(true);
+    expect(label.getBoundingClientRect().height).toBeGreaterThan(track.getBoundingClientRect().height * 2);
+  });
+
+  it('is one tab stop; End reaches the twentieth step, which announces its whole name and every group', async () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} />);
+    await userEvent.tab();
+    await userEvent.keyboard('{End}');
+    const last = document.activeElement as HTMLElement;
+    expect(last.dataset['step']).toBe('19');
+    expect(last.getAttribute('aria-label')).toMatch(
+      /^Step 20, Expanded to more seats within the first quarter: 1,479 users, 25% of step 1/,
+    );
+    expect(last.getAttribute('aria-label')).toContain(`${partner}: 295, 38%.`);
+    expect(last.getAttribute('aria-label')).toMatch(/Other: \d+, \d+%\. \(none\): \d+, \d+%\.$/);
+    await userEvent.keyboard('{ArrowUp}');
+    expect((document.activeElement as HTMLElement).dataset['step']).toBe('18');
+    expect(document.querySelectorAll('[data-step][tabindex="0"]')).toHaveLength(1);
+  });
+
+  it('lays twenty vertical columns side by side without overlap, the list scrolling sideways', () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} orientation="vertical" style={{ width: 760 }} />);
+    const steps = screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-step'));
+    const list = steps[0]!.parentElement!;
+    expect(list.scrollWidth).toBeGreaterThan(list.clientWidth);
+    steps.forEach((step, index) => {
+      const box = step.getBoundingClientRect();
+      if (index > 0) expect(box.left).toBeGreaterThanOrEqual(steps[index - 1]!.getBoundingClientRect().right);
+      // Nothing of a column spills into the next.
+      for (const child of step.querySelectorAll('.kpikit-funnel__name, .kpikit-funnel__velocity > span, .kpikit-funnel__group > *'))
+        expect(child.getBoundingClientRect().right).toBeLessThanOrEqual(box.right + 0.5);
+    });
+  });
+
+  it('holds every step and group, named whole, in its data table', () => {
+    render(<FunnelChart data={large} stepLabels={longStepNames} />);
+    const table = screen.getByRole('table', { name: 'Funnel' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
+    expect(headers.slice(0, 7)).toEqual([
+      'Step',
+      'Users',
+      '% of step 1',
+      '% of the previous step',
+      'Lost',
+      'Median time from the previous step',
+      '90th percentile',
+    ]);
+    expect(headers).toContain(`${partner}: users (% of its step 1)`);
+    expect(headers.at(-1)).toBe('(none): users (% of its step 1)');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(20);
+    const last = within(rows[19]!)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(within(rows[19]!).getByRole('rowheader')).toHaveTextContent('20. Expanded to more seats within the first quarter');
+    expect(last.slice(0, 3)).toEqual(['1,479', '25%', '94%']);
+    expect(last[headers.indexOf(`${partner}: users (% of its step 1)`) - 1]).toBe('295 (38%)');
+    // Step 1 has no previous step: a dash, never NaN.
+    expect(
+      within(rows[0]!)
+        .getAllByRole('cell')
+        .slice(2, 6)
+        .map((cell) => cell.textContent),
+    ).toEqual(['—', '—', '—', '—']);
   });
 });

@@ -1,4 +1,5 @@
 import { forwardRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
+import { DataTable } from '../a11y/DataTable';
 import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
@@ -17,6 +18,7 @@ const OPTION_KEYS = [
   'meta',
   'emptyMessage',
   'description',
+  'table',
   'locale',
   'messages',
   'theme',
@@ -36,8 +38,9 @@ const OPTION_KEYS = [
  * between them and each announces its numbers.
  *
  * Class names: `kpikit-funnel`, `__steps`, `__step`, `__bar`, `__lost`,
- * `__velocity`, `__groups`, `__legend`; attributes: `data-orientation`,
- * `data-order`, `data-breakdown`, `data-series` on group bars.
+ * `__velocity`, `__groups`, `__group-label`, `__group-text`, `__legend`;
+ * attributes: `data-orientation`, `data-order`, `data-breakdown`,
+ * `data-series` on groups (`0` … `9`, `other`, `none`).
  *
  * @example
  * const result = funnel(table, { steps: ['signup', 'activate', 'upgrade'], breakdown: { property: 'source' } });
@@ -52,6 +55,7 @@ export const FunnelChart = forwardRef<HTMLDivElement, FunnelChartProps>(function
       <FunnelBody chart={chart} />
       {chart.caption && chart.state === 'ready' ? <p className="kpikit-card__caption">{chart.caption}</p> : null}
       <Description id={chart.descriptionId}>{chart.description}</Description>
+      {chart.state === 'ready' ? <DataTable table={chart.table} /> : null}
     </div>
   );
 });
@@ -75,8 +79,8 @@ function FunnelBody({ chart }: { readonly chart: FunnelChartModel }): ReactNode 
         <>
           {chart.legend.length > 0 ? (
             <ul className="kpikit-funnel__legend" aria-label={chart.breakdownTitle ?? undefined}>
-              {chart.legend.map((name, series) => (
-                <li key={`${series}-${name}`} data-series={series % 10}>
+              {chart.legend.map((name, index) => (
+                <li key={`${index}-${name}`} data-series={chart.legendSeries[index]}>
                   <span className="kpikit-funnel__swatch" aria-hidden="true" />
                   {name}
                 </li>
@@ -116,13 +120,15 @@ function FunnelBody({ chart }: { readonly chart: FunnelChartModel }): ReactNode 
                 {step.groups.length > 0 ? (
                   <span className="kpikit-funnel__groups">
                     {step.groups.map((group) => (
-                      <span key={group.group} className="kpikit-funnel__group" data-series={group.group % 10}>
+                      <span key={group.group} className="kpikit-funnel__group" data-series={group.series}>
+                        {/* Cut where long: its title, the legend and the table hold it whole, and it wraps while the step has focus. */}
+                        <span className="kpikit-funnel__group-label" title={group.label}>
+                          {group.label}
+                        </span>{' '}
                         <span className="kpikit-funnel__group-track">
                           <span className="kpikit-funnel__group-bar" style={{ width: `${group.share * 100}%` }} />
                         </span>
-                        <span className="kpikit-funnel__group-text">
-                          {group.label} {group.text}
-                        </span>
+                        <span className="kpikit-funnel__group-text">{group.text}</span>
                       </span>
                     ))}
                   </span>

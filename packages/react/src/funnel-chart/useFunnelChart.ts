@@ -1,10 +1,13 @@
 import type { FunnelResult, FunnelStepResult } from '@kpikit/core';
 import { useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
+import { buildSteps, seriesOf } from './funnelSteps';
+import { buildFunnelTable } from './funnelTable';
 
 /** `horizontal`: one row per step, bars growing right; `vertical`: one column per step, bars growing up. */
 export type FunnelOrientation = 'horizontal' | 'vertical';
@@ -24,6 +27,8 @@ export interface FunnelChartOptions extends WidgetOptions {
   /** Replaces the definition (order, window) under the chart; `null` hides it. */
   readonly caption?: ReactNode;
   readonly meta?: ReactNode;
+  /** Replaces the generated data table. */
+  readonly table?: DataTableModel | undefined;
 }
 
 /** The time between a step and the previous one. */
@@ -37,10 +42,15 @@ export interface FunnelVelocityModel {
 /** One breakdown group's figures at a step. */
 export interface FunnelGroupStepModel {
   readonly group: number;
+  /** Its `data-series`, which picks its colour: `0` … `9`, `other` or `none` (see the legend). */
+  readonly series: string;
   readonly label: string;
   readonly count: number;
   /** Share of the group's own first step: the bar's length. */
   readonly share: number;
+  /** The same share, `null` when the group has nobody at step 1. */
+  readonly fromFirst: number | null;
+  /** Count and share, e.g. "45 · 30%". */
   readonly text: string;
 }
 
@@ -74,6 +84,8 @@ export interface FunnelChartModel {
   readonly steps: readonly FunnelStepModel[];
   /** The breakdown's legend: group labels in order (index = series number). */
   readonly legend: readonly string[];
+  /** The `data-series` of each legend entry. */
+  readonly legendSeries: readonly string[];
   readonly breakdownTitle: string | null;
   /** The focusable step (roving tabindex). */
   readonly active: number;
@@ -85,71 +97,9 @@ export interface FunnelChartModel {
   readonly emptyContent: ReactNode;
   readonly emptyHint: string;
   readonly description: string;
+  /** The steps (and the breakdown's groups) as a table for screen readers. */
+  readonly table: DataTableModel;
   readonly rootProps: WidgetRootProps;
-}
-
-const ratio = (part: number, whole: number): number => (whole > 0 ? Math.max(0, Math.min(1, part / whole)) : 0);
-
-function buildSteps(
-  result: FunnelResult,
-  fmt: Formatter,
-  labels: readonly string[] | undefined,
-  groupLabels: readonly string[],
-  showBreakdown: boolean,
-): FunnelStepModel[] {
-  const first = result.steps[0]?.count ?? 0;
-  const groups = showBreakdown ? (result.breakdown?.groups ?? []) : [];
-  return result.steps.map((step, index) => {
-    const name = labels?.[index] ?? step.name;
-    const countText = fmt.t('funnel.users', { count: fmt.count(step.count) }, step.count);
-    const fromFirstText = fmt.percent(step.fromFirst);
-    const fromPreviousText = fmt.percent(step.fromPrevious);
-    const dropOffText = fmt.count(step.dropOff);
-    let velocity: FunnelVelocityModel | null = null;
-    if (index > 0 && step.median !== null) {
-      const tallest = step.histogram.reduce((max, bin) => Math.max(max, bin.count), 0);
-      velocity = {
-        medianText: fmt.duration(step.median),
-        p90Text: fmt.duration(step.p90),
-        bins: step.histogram.map((bin) => ({ ...bin, height: ratio(bin.count, tallest) })),
-      };
-    }
-    let announcement =
-      index === 0
-        ? fmt.t('funnel.firstStep', { name, count: countText })
-        : fmt.t('funnel.step', {
-            n: fmt.number(index + 1),
-            name,
-            count: countText,
-            fromFirst: fromFirstText,
-            fromPrevious: fromPreviousText,
-            dropOff: dropOffText,
-          });
-    if (velocity) announcement += ` ${fmt.t('funnel.velocity', { median: velocity.medianText, p90: velocity.p90Text })}`;
-    const groupModels = groups.map((group, g) => {
-      const own = group.steps[index];
-      const base = group.steps[0]?.count ?? 0;
-      const count = own?.count ?? 0;
-      const label = groupLabels[g] ?? '';
-      return { group: g, label, count, share: ratio(count, base), text: `${fmt.count(count)} · ${fmt.percent(own?.fromFirst ?? null)}` };
-    });
-    for (const group of groupModels)
-      announcement += ` ${fmt.t('funnel.groupStep', { group: group.label, count: fmt.count(group.count), rate: fmt.percent(groups[group.group]?.steps[index]?.fromFirst ?? null) })}.`;
-    return {
-      index,
-      name,
-      step,
-      countText,
-      fromFirstText,
-      fromPreviousText,
-      dropOffText,
-      share: ratio(step.count, first),
-      lostShare: index === 0 ? 0 : ratio(step.dropOff, first),
-      velocity,
-      groups: groupModels,
-      announcement,
-    };
-  });
 }
 
 /**
@@ -178,6 +128,10 @@ export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
         ? result.breakdown.groups.map((group) => (group.value === null ? fmt.t('funnel.none') : String(group.value)))
         : [],
     [result, fmt, showBreakdown],
+  );
+  const legendSeries = useMemo(
+    () => (showBreakdown && result?.breakdown ? result.breakdown.groups.map(seriesOf) : []),
+    [result, showBreakdown],
   );
   const steps = useMemo(
     () => (result && first > 0 ? buildSteps(result, fmt, options.stepLabels, legend, showBreakdown) : []),
@@ -229,6 +183,8 @@ export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
   else if (state === 'empty') description = fmt.t('funnel.emptyDescription', { title: label });
   else description = fmt.t('state.error');
 
+  const table = useMemo(() => options.table ?? buildFunnelTable(label, steps, legend, fmt), [options.table, label, steps, legend, fmt]);
+
   const orientation = options.orientation ?? 'horizontal';
   const rootProps = useWidgetRoot({
     classNames: ['kpikit-card', 'kpikit-funnel'],
@@ -251,6 +207,7 @@ export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
     orientation,
     steps,
     legend,
+    legendSeries,
     breakdownTitle: legend.length > 0 && result?.breakdown ? fmt.t('funnel.breakdown', { property: result.breakdown.property }) : null,
     active,
     onKeyDown,
@@ -262,6 +219,7 @@ export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
     emptyContent: options.emptyMessage ?? fmt.t('funnel.empty'),
     emptyHint: fmt.t('funnel.emptyHint'),
     description,
+    table,
     rootProps,
   };
 }
