@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { funnelStepSchema } from '../funnel/funnel.schema';
-import { eventFilterSchema, rangeOptionsShape } from '../options/common.schema';
+import { eventFilterSchema, rangeOptionsShape, unitSchema } from '../options/common.schema';
 import type { ActivationCandidateEvent } from './activationCandidates.types';
 import { candidateKey } from './candidateKey';
 
@@ -21,6 +21,7 @@ const daysSchema = /* @__PURE__ */ z.int().min(1).max(MAX_ACTIVATION_DAYS);
 export const activationCandidatesOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     ...rangeOptionsShape,
+    unit: unitSchema.optional(),
     startEvent: z.string().min(1).optional(),
     days: daysSchema.optional(),
     outcome: z

@@ -1,4 +1,5 @@
 import { asEventTable } from '../events/eventTable';
+import { rangeDays, tableForUnit, withUnit } from '../events/unit';
 import type { EventInput, EventTable } from '../events/event.types';
 import { compileFilter, nameMask, type RowPredicate } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
@@ -65,17 +66,18 @@ type Unranked = Omit<ActivationCandidate, 'rank'>;
 export function activationCandidates(events: EventInput, options: ActivationCandidatesOptions = {}): ActivationCandidatesResult {
   const parsed = parseOptions(activationCandidatesOptionsSchema, options);
   const { from, to, timeZone = 'UTC', startEvent = 'signup', days: window = DEFAULT_ACTIVATION_DAYS } = parsed;
-  const { pairs = 0, minUnits = 1 } = parsed;
+  const { pairs = 0, minUnits = 1, unit } = parsed;
   const outcomeOptions: ActivationOutcomeOptions = parsed.outcome ?? {};
   const mode = outcomeOptions.mode ?? 'window';
   const day = outcomeOptions.day ?? Math.max(DEFAULT_OUTCOME_DAYS, window);
   const outcomeDays = mode === 'window' ? (outcomeOptions.days ?? DEFAULT_OUTCOME_DAYS) : null;
   const thresholds = [...(parsed.atLeast ?? DEFAULT_ACTIVATION_THRESHOLDS)].sort((a, b) => a - b);
 
-  const table = asEventTable(events);
+  const unitTable = tableForUnit(asEventTable(events), unit);
+  const { table } = unitTable;
   const days = localDays(table, timeZone);
   // `null` only without events: then there are no units either, and every count below is 0.
-  const range = resolveRange(days, from, to);
+  const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const end = dataEnd(table, days, timeZone);
   const outcomes = unitOutcomes({
     unitStart: table.userStart,
@@ -127,21 +129,24 @@ export function activationCandidates(events: EventInput, options: ActivationCand
     }
   }
 
-  return {
-    from: range ? formatDay(range.fromDay) : null,
-    to: range ? formatDay(range.toDay) : null,
-    timeZone,
-    startEvent,
-    days: window,
-    outcome: { mode, day, days: outcomeDays },
-    dataEnd: end ? formatDay(end.lastDay) : null,
-    newUnits: outcomes.newUnits,
-    censored: outcomes.censored,
-    eligible,
-    retained,
-    retention: eligible === 0 ? null : retained / eligible,
-    candidates: rankSignals([...signals.map((signal) => signal.stats), ...paired]),
-  };
+  return withUnit(
+    {
+      from: range ? formatDay(range.fromDay) : null,
+      to: range ? formatDay(range.toDay) : null,
+      timeZone,
+      startEvent,
+      days: window,
+      outcome: { mode, day, days: outcomeDays },
+      dataEnd: end ? formatDay(end.lastDay) : null,
+      newUnits: outcomes.newUnits,
+      censored: outcomes.censored,
+      eligible,
+      retained,
+      retention: eligible === 0 ? null : retained / eligible,
+      candidates: rankSignals([...signals.map((signal) => signal.stats), ...paired]),
+    },
+    unitTable,
+  );
 }
 
 /** A single signal and the candidate and threshold it tests. */

@@ -1,6 +1,7 @@
 import type { EventFilter } from '../events/filter';
 import type { PropertyValue } from '../events/event.types';
 import type { EventRangeOptions } from '../options/range.types';
+import type { UnitOptions, UnitResult } from '../events/unit';
 
 /** A candidate action: an event name, or a name plus property equality conditions. */
 export type ActivationCandidateEvent =
@@ -33,7 +34,7 @@ export interface ActivationOutcomeOptions {
 }
 
 /** Options of `activationCandidates`. `from`/`to` select the units by the local date of their start event. */
-export interface ActivationCandidatesOptions extends EventRangeOptions {
+export interface ActivationCandidatesOptions extends EventRangeOptions, UnitOptions {
   /** The event whose first occurrence makes a unit new and starts its clock. Default `"signup"`. */
   readonly startEvent?: string | undefined;
   /** Length of the action window: candidate actions count in the first `days × 24 h` after the start event. Default 7. */
@@ -99,7 +100,7 @@ export interface ActivationCandidate {
 }
 
 /** Result of `activationCandidates`. */
-export interface ActivationCandidatesResult {
+export interface ActivationCandidatesResult extends UnitResult {
   /** The range of start dates used, or `null` when there are no events and no `from`/`to`. */
   readonly from: string | null;
   readonly to: string | null;
