@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeUsers, toEventTable } from '../../src/index';
 import type { ActiveUsersOptions, ActiveUsersRow, EventFilter, KpiEvent, PropertyValue } from '../../src/index';
-import { addDays, datesBetween, eventsArb, intlLocalDate, issuePathsOf, msOf, shuffled, sortedUnique, zoneArb } from '../support/reference';
+import {
+  addDays,
+  datesBetween,
+  eventsArb,
+  intlLocalDate,
+  issuePathsOf,
+  msOf,
+  shuffled,
+  sortedUnique,
+  withoutDuplicates,
+  zoneArb,
+} from '../support/reference';
 
 const event = (userId: string, iso: string, name = 'visit', properties?: Record<string, PropertyValue>): KpiEvent =>
   properties === undefined ? { userId, name, timestamp: iso } : { userId, name, timestamp: iso, properties };
@@ -36,7 +47,11 @@ function qualifies(e: KpiEvent, where: EventFilter | undefined): boolean {
  */
 function referenceActiveUsers(events: readonly KpiEvent[], options: ActiveUsersOptions) {
   const timeZone = options.timeZone ?? 'UTC';
-  const dated = events.map((e) => ({ userId: e.userId, date: intlLocalDate(msOf(e), timeZone), ok: qualifies(e, options.where) }));
+  const dated = withoutDuplicates(events).map((e) => ({
+    userId: e.userId,
+    date: intlLocalDate(msOf(e), timeZone),
+    ok: qualifies(e, options.where),
+  }));
   const dates = sortedUnique(dated.map((e) => e.date));
   if (dates.length === 0 && options.from === undefined && options.to === undefined) return { from: null, to: null, timeZone, rows: [] };
   const earliest = dates[0];

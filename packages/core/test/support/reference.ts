@@ -190,3 +190,23 @@ export function msOf(event: KpiEvent): number {
   const { timestamp } = event;
   return typeof timestamp === 'number' ? timestamp : timestamp instanceof Date ? timestamp.getTime() : Date.parse(timestamp);
 }
+
+/**
+ * The events as the contract counts them: one per (user, name, instant), the
+ * copy kept being the one whose sorted properties serialise smallest.
+ */
+export function withoutDuplicates(events: readonly KpiEvent[]): KpiEvent[] {
+  const signature = (e: KpiEvent): string =>
+    JSON.stringify(
+      Object.entries(e.properties ?? {})
+        .filter(([, value]) => value !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  const kept = new Map<string, KpiEvent>();
+  for (const e of events) {
+    const key = JSON.stringify([e.userId, e.name, msOf(e)]);
+    const other = kept.get(key);
+    if (!other || signature(e) < signature(other)) kept.set(key, e);
+  }
+  return [...kept.values()];
+}
