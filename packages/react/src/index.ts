@@ -41,7 +41,16 @@ export { formatDuration } from './format/duration';
 export { formatDate } from './format/date';
 export type { DateStyle } from './format/date';
 export { messagesFor, catalogueLocale, interpolate, CATALOGUE_LOCALES } from './format/messages';
-export type { CatalogueLocale, Message, MessageKey, Messages, PluralMessage } from './format/messages';
+export type {
+  AttributionMessages,
+  CatalogueLocale,
+  CoreMessages,
+  Message,
+  MessageKey,
+  Messages,
+  PluralMessage,
+  WidgetCatalogue,
+} from './format/messages';
 
 // Accessibility
 export { DataTable } from './a11y/DataTable';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from './date';
 import { formatDuration } from './duration';
 import { createFormatter, resolveLocale } from './formatter';
-import { catalogueLocale, interpolate, messagesFor, type MessageKey } from './messages';
-import { en } from './messages/en';
-import { fr } from './messages/fr';
-import { zhTW } from './messages/zhTW';
+import { catalogueLocale, interpolate, messagesFor } from './messages';
+import { en, enAttribution } from './messages/en';
+import { fr, frAttribution } from './messages/fr';
+import { zhTW, zhTWAttribution } from './messages/zhTW';
 import { formatCompact, formatCount, formatCurrency, formatNumber, formatPercent, formatSigned, formatSignedInteger } from './number';
 
 // French and some other locales separate with a no-break space (U+00A0 or the narrow U+202F,
@@ -120,10 +120,15 @@ describe('locales and messages', () => {
 
   it('has every key in every catalogue, with the same placeholders', () => {
     const placeholders = (message: unknown): string[] => [...new Set(JSON.stringify(message).match(/\{\w+\}/g) ?? [])].sort();
-    for (const catalogue of [fr, zhTW]) {
-      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en) as MessageKey[]) {
-        expect(placeholders(catalogue[key]), key).toEqual(placeholders(en[key]));
+    // The main catalogues, and the strings of widgets that keep theirs apart.
+    const sets: readonly (readonly Readonly<Record<string, unknown>>[])[] = [
+      [en, fr, zhTW],
+      [enAttribution, frAttribution, zhTWAttribution],
+    ];
+    for (const [english, ...others] of sets) {
+      for (const catalogue of others) {
+        expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english!).sort());
+        for (const key of Object.keys(english!)) expect(placeholders(catalogue[key]), key).toEqual(placeholders(english![key]));
       }
     }
   });
@@ -131,6 +136,16 @@ describe('locales and messages', () => {
   it('applies overrides over the catalogue', () => {
     expect(messagesFor('fr', { 'nps.title': 'Recommandation' })['nps.title']).toBe('Recommandation');
     expect(messagesFor('fr')['nps.title']).toBe('Net Promoter Score');
+  });
+
+  it('layers a widget’s own strings between the catalogue and the overrides', () => {
+    const widget = { en: enAttribution, fr: frAttribution, 'zh-TW': zhTWAttribution };
+    expect(createFormatter('fr-CA', undefined, widget).t('attribution.title')).toBe('Attribution');
+    expect(createFormatter('zh-HK', undefined, widget).t('attribution.none')).toBe('無接觸點');
+    expect(createFormatter('fr', { 'attribution.none': 'Direct inconnu' }, widget).t('attribution.none')).toBe('Direct inconnu');
+    expect(createFormatter('fr', undefined, widget).t('nps.title')).toBe('Net Promoter Score');
+    // Without the widget's strings, its keys read as themselves rather than crashing.
+    expect(createFormatter('fr').t('attribution.none')).toBe('attribution.none');
   });
 
   it('picks plural forms by the locale’s rules', () => {

@@ -1,6 +1,6 @@
 import { formatDate, type DateStyle } from './date';
 import { formatDuration } from './duration';
-import { interpolate, messagesFor, pluralForm, type MessageKey, type Messages } from './messages';
+import { interpolate, messagesFor, pluralForm, type MessageKey, type Messages, type WidgetCatalogue } from './messages';
 import {
   formatCompact,
   formatCount,
@@ -50,20 +50,25 @@ export interface Formatter {
 }
 
 /**
- * Formatters and messages for a locale, with catalogue overrides.
+ * Formatters and messages for a locale, with a widget's own catalogue (see
+ * {@link WidgetCatalogue}) and overrides over the main one. A key missing from
+ * all of them reads as the key itself, never a crash.
  *
  * @example
  * const f = createFormatter('fr');
  * f.percent(0.182); // '18 %'
  * f.t('nps.responses', { count: f.number(2) }, 2); // '2 réponses'
  */
-export function createFormatter(locale?: string, overrides?: Partial<Messages>): Formatter {
+export function createFormatter(locale?: string, overrides?: Partial<Messages>, widget?: WidgetCatalogue<Partial<Messages>>): Formatter {
   const tag = resolveLocale(locale);
-  const messages = messagesFor(tag, overrides);
+  const messages = messagesFor(tag, overrides, widget);
   return {
     locale: tag,
     messages,
-    t: (key, values, count) => interpolate(pluralForm(messages[key], count ?? 0, tag), values),
+    t: (key, values, count) => {
+      const message = messages[key] as Messages[MessageKey] | undefined;
+      return message === undefined ? key : interpolate(pluralForm(message, count ?? 0, tag), values);
+    },
     number: (value, options) => formatNumber(value, tag, options),
     compact: (value) => formatCompact(value, tag),
     count: (value) => formatCount(value, tag),

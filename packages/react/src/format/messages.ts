@@ -1,4 +1,4 @@
-import { en } from './messages/en';
+import { en, type enAttribution } from './messages/en';
 import { fr } from './messages/fr';
 import { zhTW } from './messages/zhTW';
 
@@ -15,11 +15,27 @@ export interface PluralMessage {
 /** One catalogue entry: a template with `{name}` placeholders, or plural forms of one. */
 export type Message = string | PluralMessage;
 
-/** The key of a user-visible string. */
-export type MessageKey = keyof typeof en;
+/** A catalogue shaped like an English one: the same keys, a string or plural forms for each. */
+type CatalogueOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };
 
-/** A complete catalogue. Pass a `Partial<Messages>` as `messages` to override some strings. */
-export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage };
+/** The strings every widget bundle carries: the shared ones and those of the widgets listed in the main catalogue. */
+export type CoreMessages = CatalogueOf<typeof en>;
+
+/**
+ * The attribution chart's strings. They are exports of their own in each
+ * catalogue file (`enAttribution`, …), passed by the chart to its formatter
+ * as a {@link WidgetCatalogue}, so that a bundle without the chart leaves them out.
+ */
+export type AttributionMessages = CatalogueOf<typeof enAttribution>;
+
+/** Every user-visible string. Pass a `Partial<Messages>` as `messages` to override some. */
+export type Messages = CoreMessages & AttributionMessages;
+
+/** The key of a user-visible string. */
+export type MessageKey = keyof Messages;
+
+/** A widget's own strings in each built-in locale, layered over the main catalogue by the widget's formatter. */
+export type WidgetCatalogue<M extends Partial<Messages>> = Readonly<Record<CatalogueLocale, M>>;
 
 /** Locales with a built-in catalogue. Any other locale formats numbers its own way and reads English labels. */
 export const CATALOGUE_LOCALES = ['en', 'fr', 'zh-TW'] as const;
@@ -27,7 +43,7 @@ export const CATALOGUE_LOCALES = ['en', 'fr', 'zh-TW'] as const;
 /** A locale with a built-in catalogue. */
 export type CatalogueLocale = (typeof CATALOGUE_LOCALES)[number];
 
-const catalogues: Readonly<Record<CatalogueLocale, Messages>> = { en, fr, 'zh-TW': zhTW };
+const catalogues: Readonly<Record<CatalogueLocale, CoreMessages>> = { en, fr, 'zh-TW': zhTW };
 
 /**
  * The built-in catalogue for a BCP 47 locale: `fr-CA` → `fr`; `zh-TW`,
@@ -55,14 +71,18 @@ export function catalogueLocale(locale: string): CatalogueLocale {
 }
 
 /**
- * The catalogue for a locale with overrides applied.
+ * The catalogue for a locale with a widget's own strings and overrides applied.
+ * The result holds the main catalogue's keys, those of `widget` and those
+ * overridden: a key of a widget whose catalogue was not given is missing
+ * (the formatter shows the key itself).
  *
  * @example
  * messagesFor('fr', { 'nps.title': 'Recommandation' })['nps.title']; // 'Recommandation'
  */
-export function messagesFor(locale: string, overrides?: Partial<Messages>): Messages {
+export function messagesFor(locale: string, overrides?: Partial<Messages>, widget?: WidgetCatalogue<Partial<Messages>>): Messages {
   const base = catalogues[catalogueLocale(locale)];
-  return overrides ? { ...base, ...overrides } : base;
+  const own = widget?.[catalogueLocale(locale)];
+  return (own || overrides ? { ...base, ...own, ...overrides } : base) as Messages;
 }
 
 /** Replaces each `{name}` by `values[name]`; unknown placeholders are left as they are. */

@@ -1,7 +1,7 @@
-import type { Messages } from '../messages';
+import type { AttributionMessages, CoreMessages } from '../messages';
 
 /** Français. */
-export const fr: Messages = {
+export const fr: CoreMessages = {
   sentence: '{text}.',
   'state.loading': 'Chargement…',
   'state.error': 'Une erreur est survenue',
@@ -151,4 +151,73 @@ export const fr: Messages = {
   'northStar.zoomOut': 'Zoom arrière',
   'northStar.fit': 'Ajuster',
   'northStar.valueOf': 'Valeur de {label}',
+};
+
+/** The attribution chart's strings: an export of their own, so that only a bundle with the chart carries them. */
+export const frAttribution: AttributionMessages = {
+  'attribution.title': 'Attribution',
+  'attribution.range': '{from} – {to}',
+  'attribution.conversions': { one: 'conversion', other: 'conversions' },
+  'attribution.touched': '{percent} après un contact',
+  'attribution.totalValue': '{value} de valeur',
+  'attribution.metric': 'Afficher',
+  'attribution.metric.conversions': 'Conversions',
+  'attribution.metric.value': 'Valeur',
+  'attribution.metric.returnOnSpend': 'Retour sur dépenses',
+  'attribution.channel': 'Canal',
+  'attribution.spend': 'Dépenses',
+  'attribution.none': 'Aucun contact',
+  'attribution.emptyChannel': '(vide)',
+  'attribution.model.first_touch': 'Premier contact',
+  'attribution.model.last_touch': 'Dernier contact',
+  'attribution.model.linear': 'Linéaire',
+  'attribution.model.time_decay': 'Décroissance temporelle',
+  'attribution.model.position_based': 'Selon la position',
+  'attribution.model.last_non_direct': 'Dernier contact non direct',
+  'attribution.halfLife': 'demi-vie {value}',
+  'attribution.weights': '{first}/{middle}/{last} %',
+  'attribution.weightsLong': '{first} au premier contact, {middle} aux contacts intermédiaires, {last} au dernier',
+  'attribution.modelWithDetail': '{name} ({detail})',
+  'attribution.times': '{value}\u00a0×',
+  'attribution.unknown': 'inconnu',
+  'attribution.lessThan': '< {value}',
+  'attribution.users': { one: '{count} utilisateur', other: '{count} utilisateurs' },
+  'attribution.accounts': { one: '{count} compte', other: '{count} comptes' },
+  'attribution.readout.title': '{channel}, {model}',
+  'attribution.readout.conversions': {
+    one: '{count} conversion attribuée ({share} du total)',
+    other: '{count} conversions attribuées ({share} du total)',
+  },
+  'attribution.readout.value': '{value} de valeur',
+  'attribution.readout.spend': '{value} de dépenses',
+  'attribution.readout.costPerConversion': '{value} par conversion',
+  'attribution.readout.returnOnSpend': 'Retour sur dépenses {value}',
+  'attribution.readout.reach': 'Conversions de {units} après un contact sur ce canal ({touches} au total)',
+  'attribution.readout.touches': { one: '{count} contact', other: '{count} contacts' },
+  'attribution.readout.noneReach': 'Conversions de {units} sans aucun contact dans les {lookback} précédents',
+  'attribution.why.noCost':
+    'Aucun coût indiqué pour {channel} sur la période : retour sur dépenses et coût par conversion inconnus, et non nuls',
+  'attribution.why.zeroCost': 'Dépenses nulles : pas de retour sur dépenses à calculer',
+  'attribution.why.noCredit': 'Aucune conversion attribuée : pas de coût par conversion',
+  'attribution.why.none': 'Les conversions sans contact n’ont pas de canal, donc pas de dépenses',
+  'attribution.note.unknown': 'Inconnu : aucun coût indiqué pour le canal sur la période (ce n’est pas zéro).',
+  'attribution.note.zeroCost': 'Dépenses nulles : pas de retour à calculer.',
+  'attribution.note.none': 'Aucun contact : ni canal, ni dépenses.',
+  'attribution.note.breakEven': 'Le trait dans chaque barre marque 1\u00a0× : une valeur égale aux dépenses.',
+  'attribution.definition': 'Le crédit de chaque conversion est partagé entre les contacts des {lookback} qui la précèdent. {count}',
+  'attribution.count.first.users': 'On retient la première conversion de chaque utilisateur.',
+  'attribution.count.first.accounts': 'On retient la première conversion de chaque compte.',
+  'attribution.count.every': 'Toutes les conversions comptent.',
+  'attribution.keys': 'Les flèches déplacent entre les cellules.',
+  'attribution.hint': 'Survolez ou sélectionnez une cellule pour lire ses chiffres.',
+  'attribution.channelCount': { one: '{count} canal', other: '{count} canaux' },
+  'attribution.modelCount': { one: '{count} modèle', other: '{count} modèles' },
+  'attribution.description':
+    '{title} : {conversions} {conversionsWord}, {touched}, partagées entre {channels} par {modelCount} ({models}).',
+  'attribution.empty': 'Aucune conversion sur cette période',
+  'attribution.emptyHint': 'Les canaux sont crédités dès qu’une conversion a lieu.',
+  'attribution.emptyDescription': '{title} : aucune conversion sur cette période.',
+  'attribution.table': 'Attribution par canal et par modèle',
+  'attribution.table.model': 'Modèle',
+  'attribution.table.costPerConversion': 'Coût par conversion',
 };
