@@ -51,6 +51,18 @@ if (check) {
       'd3-scale',
       'd3-shape',
     ],
+    AttributionChart: [
+      '/zod/',
+      '/core/dist/',
+      'kpi-card/',
+      'retention-grid/',
+      'funnel-chart/',
+      'north-star-tree/',
+      '@visx/scale',
+      '@visx/responsive',
+      '@visx/hierarchy',
+      'd3-scale',
+    ],
   };
   let failed = false;
   for (const [widget, patterns] of Object.entries(forbidden)) {
@@ -79,6 +91,7 @@ const cases = [
   ['RetentionCohortGrid', "import { RetentionCohortGrid } from '@kpikit/react'; export default RetentionCohortGrid;"],
   ['FunnelChart', "import { FunnelChart } from '@kpikit/react'; export default FunnelChart;"],
   ['NorthStarTree', "import { NorthStarTree } from '@kpikit/react'; export default NorthStarTree;"],
+  ['AttributionChart', "import { AttributionChart } from '@kpikit/react'; export default AttributionChart;"],
   ['all three cards', "export { NpsGauge, KpiCard, StickinessCard } from '@kpikit/react';"],
   ['recharts: LineChart + Line', "import { LineChart, Line } from 'recharts'; export { LineChart, Line };"],
   [

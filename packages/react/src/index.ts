@@ -7,6 +7,7 @@ export * from './stickiness-card';
 export * from './retention-grid';
 export * from './funnel-chart';
 export * from './north-star-tree';
+export * from './attribution-chart';
 
 // Shared widget vocabulary
 export type { DeltaKind, DeltaModel } from './internal/delta';

@@ -204,7 +204,7 @@ export const enAttribution = {
   'attribution.note.zeroCost': 'Spend of 0: no return to compute.',
   'attribution.note.none': 'No touch: no channel, no spend.',
   'attribution.note.breakEven': 'The line in each bar marks 1×: value equal to spend.',
-  'attribution.definition': 'Each conversion’s credit is shared among the touches in the {lookback} before it. {count}',
+  'attribution.definition': 'Each conversion’s credit is shared among the touches in the {lookback} before it. {count} {keys}',
   'attribution.count.first.users': 'Each user’s first conversion counts.',
   'attribution.count.first.accounts': 'Each account’s first conversion counts.',
   'attribution.count.every': 'Every conversion counts.',
@@ -212,7 +212,8 @@ export const enAttribution = {
   'attribution.hint': 'Point at or focus a cell to read its figures.',
   'attribution.channelCount': { one: '{count} channel', other: '{count} channels' } satisfies PluralMessage,
   'attribution.modelCount': { one: '{count} model', other: '{count} models' } satisfies PluralMessage,
-  'attribution.description': '{title}: {conversions} {conversionsWord}, {touched}, shared among {channels} by {modelCount} ({models}).',
+  'attribution.description':
+    '{title}: {conversions} {conversionsWord}, {touched}, shared among {channels} by {modelCount} ({models}). {definition}',
   'attribution.empty': 'No conversions in this period',
   'attribution.emptyHint': 'Channels are credited once a conversion happens.',
   'attribution.emptyDescription': '{title}: no conversions in this period.',

@@ -204,7 +204,7 @@ export const frAttribution: AttributionMessages = {
   'attribution.note.zeroCost': 'Dépenses nulles : pas de retour à calculer.',
   'attribution.note.none': 'Aucun contact : ni canal, ni dépenses.',
   'attribution.note.breakEven': 'Le trait dans chaque barre marque 1\u00a0× : une valeur égale aux dépenses.',
-  'attribution.definition': 'Le crédit de chaque conversion est partagé entre les contacts des {lookback} qui la précèdent. {count}',
+  'attribution.definition': 'Le crédit de chaque conversion est partagé entre les contacts des {lookback} qui la précèdent. {count} {keys}',
   'attribution.count.first.users': 'On retient la première conversion de chaque utilisateur.',
   'attribution.count.first.accounts': 'On retient la première conversion de chaque compte.',
   'attribution.count.every': 'Toutes les conversions comptent.',
@@ -213,7 +213,7 @@ export const frAttribution: AttributionMessages = {
   'attribution.channelCount': { one: '{count} canal', other: '{count} canaux' },
   'attribution.modelCount': { one: '{count} modèle', other: '{count} modèles' },
   'attribution.description':
-    '{title} : {conversions} {conversionsWord}, {touched}, partagées entre {channels} par {modelCount} ({models}).',
+    '{title} : {conversions} {conversionsWord}, {touched}, partagées entre {channels} par {modelCount} ({models}). {definition}',
   'attribution.empty': 'Aucune conversion sur cette période',
   'attribution.emptyHint': 'Les canaux sont crédités dès qu’une conversion a lieu.',
   'attribution.emptyDescription': '{title} : aucune conversion sur cette période.',

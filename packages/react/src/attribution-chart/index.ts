@@ -1,0 +1,23 @@
+export { AttributionChart } from './AttributionChart';
+export type { AttributionChartProps } from './AttributionChart';
+export { useAttributionChart } from './useAttributionChart';
+export type {
+  AttributionChartModel,
+  AttributionChartOptions,
+  AttributionMetricOption,
+  AttributionNote,
+  AttributionSummary,
+} from './useAttributionChart';
+export type {
+  AttributionCellModel,
+  AttributionColumnModel,
+  AttributionMetric,
+  AttributionMissingReason,
+  AttributionRowModel,
+  AttributionTable,
+  AttributionUnitLabel,
+  AttributionValueUnits,
+} from './attributionModel';
+export type { AttributionModelName } from './modelNames';
+export type { AttributionReadout } from './readout';
+export type { AttributionCellPosition, AttributionGridProps } from './useGridKeyboard';
