@@ -4,6 +4,7 @@ import { toEventTable, type KpiEvent } from '@kpikit/core';
 import { arqueroEngine, arqueroTable } from './engines/arquero';
 import { duckDbEngine, loadDuckDb } from './engines/duckdb';
 import { kpikitEngine } from './engines/kpikit';
+import { benchmarkDiscovery, creditDifferences, printDiscovery, type DiscoveryReport } from './discovery';
 import { benchmarkWarehouse, printWarehouse, type WarehouseReport } from './warehouse';
 import { eventObjects, generateEvents } from './generate';
 import { collectGarbage, formatSize, formatTable, heldBytes, timeRuns } from './measure';
@@ -19,9 +20,9 @@ import {
   type SessionFigures,
 } from './results';
 
-const USAGE = `Usage: npm run bench [-- --sizes 1e6,1e7] [--runs N] [--engines kpikit,duckdb,arquero] [--seed N] [--sections metrics,warehouse]
+const USAGE = `Usage: npm run bench [-- --sizes 1e6,1e7] [--runs N] [--engines kpikit,duckdb,arquero] [--seed N] [--sections metrics,warehouse,discovery]
        npm test   (the --smoke check: 20k events, one run, engines must agree)`;
-const SECTIONS = ['metrics', 'warehouse'] as const;
+const SECTIONS = ['metrics', 'warehouse', 'discovery'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const METRICS = ['activeUsers', 'retention', 'funnel', 'sessions'] as const;
@@ -277,7 +278,7 @@ function printReport(reports: readonly SizeReport[], withTargets: boolean): void
 }
 
 /** How many cases {@link checkerCatchesChanges} tries. */
-const CHECKER_CASES = 9;
+const CHECKER_CASES = 10;
 
 /** The comparison must be able to fail: a changed number has to be reported. */
 function checkerCatchesChanges(): string[] {
@@ -304,7 +305,15 @@ function checkerCatchesChanges(): string[] {
   if (sessionDifferences(session, { ...session, events: 8 }).length !== 1) problems.push('the sessions comparison misses a changed count');
   if (sessionDifferences(session, { ...session, medianDuration: 5.5 }).length !== 1)
     problems.push('the sessions comparison misses a changed median');
+  if (creditDifferences(credits(0.5), credits(0.5 + 2 ** -20), 1).length !== 1)
+    problems.push('the attribution comparison misses a credit changed beyond rounding');
   return problems;
+}
+
+/** Every model's credits with `google` at `linear` and the rest at 1. */
+function credits(linear: number): Parameters<typeof creditDifferences>[0] {
+  const one = (): Map<string | null, number> => new Map([['google', 1]]);
+  return { first_touch: one(), last_touch: one(), linear: new Map([['google', linear]]), time_decay: one(), position_based: one() };
 }
 
 async function main(): Promise<void> {
@@ -322,18 +331,23 @@ async function main(): Promise<void> {
     warehouse = await benchmarkWarehouse(sizes, runsAt, smoke ? 0 : 1, seed);
     printWarehouse(warehouse, !smoke);
   }
+  let discovery: DiscoveryReport | undefined;
+  if (sections.has('discovery')) {
+    discovery = await benchmarkDiscovery(sizes, runsAt, smoke ? 0 : 1, seed);
+    printDiscovery(discovery, !smoke);
+  }
   if (!smoke) {
     // Machine-readable figures for comparing runs (bench/results is not committed).
     const directory = new URL('../results/', import.meta.url);
     mkdirSync(directory, { recursive: true });
     const file = new URL('latest.json', directory);
     const environment = { node: process.version, platform: `${process.platform} ${process.arch}`, seed, date: new Date().toISOString() };
-    writeFileSync(file, `${JSON.stringify({ environment, reports, warehouse }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ environment, reports, warehouse, discovery }, null, 2)}\n`);
     log(`figures written to ${file.pathname}`);
   }
 
-  const problems = [...reports.flatMap((report) => report.problems), ...(warehouse?.problems ?? [])];
-  const comparisons = reports.reduce((sum, report) => sum + report.checks, 0) + (warehouse?.checks ?? 0);
+  const problems = [...reports.flatMap((report) => report.problems), ...(warehouse?.problems ?? []), ...(discovery?.problems ?? [])];
+  const comparisons = reports.reduce((sum, report) => sum + report.checks, 0) + (warehouse?.checks ?? 0) + (discovery?.checks ?? 0);
   let checks = comparisons;
   if (smoke) {
     const checkerProblems = checkerCatchesChanges();
@@ -346,7 +360,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       comparisons === 0
         ? '\nOnly kpikit ran: nothing to compare.\n'
-        : `\nAll engines agree on every activeUsers row, retention cell, funnel step and session figure (${comparisons} comparisons).\n`,
+        : `\nAll engines agree on every activeUsers row, retention cell, funnel step, session figure and attribution credit (${comparisons} comparisons).\n`,
     );
   }
   if (smoke) process.stdout.write(`bench: ${checks - problems.length} passed, ${problems.length} failed\n`);
