@@ -49,10 +49,17 @@ export { npsScoresSchema, csatScoresSchema, cesScoresSchema, csatOptionsSchema, 
 
 // Active users and stickiness
 export { activeUsers } from './activity/activeUsers';
-export type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from './activity/activeUsers';
+export type {
+  ActiveUsersOptions,
+  ActiveUsersPeriodResult,
+  ActiveUsersPeriodRow,
+  ActiveUsersResult,
+  ActiveUsersResultFor,
+  ActiveUsersRow,
+} from './activity/activeUsers';
 export { stickinessSummary } from './activity/stickinessSummary';
 export type { StickinessSummaryOptions, StickinessSummaryResult } from './activity/stickinessSummary';
-export { activeUsersOptionsSchema, stickinessSummaryOptionsSchema } from './activity/activity.schema';
+export { activeUsersOptionsSchema, activityIntervalSchema, stickinessSummaryOptionsSchema } from './activity/activity.schema';
 
 // Retention
 export { retention } from './retention/retention';

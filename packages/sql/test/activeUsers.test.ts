@@ -55,7 +55,7 @@ describe('activeUsers in SQL: hand-computed', () => {
         { table: 'events', storage },
       );
       for (const { result } of results) {
-        expect(result).toEqual({ from: '2024-03-01', to: '2024-03-10', timeZone: 'UTC', rows: expected });
+        expect(result).toEqual({ interval: 'day', from: '2024-03-01', to: '2024-03-10', timeZone: 'UTC', rows: expected });
       }
     }
   });
@@ -65,6 +65,7 @@ describe('activeUsers in SQL: hand-computed', () => {
     // Paris: u on Mar 31 (00:30 and 23:59:59 local, UTC+2 after 02:00), v on Apr 1 (00:00 local).
     for (const { result } of await resultsOnEngines(engines(), 'activeUsers', dst, { timeZone: 'Europe/Paris' })) {
       expect(result).toEqual({
+        interval: 'day',
         from: '2024-03-31',
         to: '2024-04-01',
         timeZone: 'Europe/Paris',
@@ -109,7 +110,7 @@ describe('activeUsers in SQL: hand-computed', () => {
 
   it('returns no rows and null bounds for an empty table, and zero rows of counts for a range with no events', async () => {
     for (const { result } of await resultsOnEngines(engines(), 'activeUsers', [], {})) {
-      expect(result).toEqual({ from: null, to: null, timeZone: 'UTC', rows: [] });
+      expect(result).toEqual({ interval: 'day', from: null, to: null, timeZone: 'UTC', rows: [] });
     }
     for (const { result } of await resultsOnEngines(engines(), 'activeUsers', [], { from: '2024-02-28', to: '2024-03-01' })) {
       expect(result.rows).toEqual([row('2024-02-28', 0, 0, 0), row('2024-02-29', 0, 0, 0), row('2024-03-01', 0, 0, 0)]);

@@ -1,11 +1,16 @@
 import * as z from 'zod';
-import { eventFilterSchema, localMonthSchema, rangeOptionsShape, unitSchema } from '../options/common.schema';
+import { eventFilterSchema, localMonthSchema, rangeOptionsShape, unitSchema, weekStartsOnSchema } from '../options/common.schema';
+
+/** The calendar interval an engagement metric buckets activity by. */
+export const activityIntervalSchema = /* @__PURE__ */ z.enum(['day', 'week', 'month']);
 
 /** Options of `activeUsers`. */
 export const activeUsersOptionsSchema = /* @__PURE__ */ z.strictObject({
   ...rangeOptionsShape,
   unit: unitSchema.optional(),
   where: eventFilterSchema.optional(),
+  interval: activityIntervalSchema.optional(),
+  weekStartsOn: weekStartsOnSchema.optional(),
 });
 
 /** Options of `stickinessSummary`. */
@@ -15,3 +20,4 @@ export const stickinessSummaryOptionsSchema = /* @__PURE__ */ z.strictObject({
   month: localMonthSchema,
   where: eventFilterSchema.optional(),
 });
+

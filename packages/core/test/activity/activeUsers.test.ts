@@ -53,7 +53,8 @@ function referenceActiveUsers(events: readonly KpiEvent[], options: ActiveUsersO
     ok: qualifies(e, options.where),
   }));
   const dates = sortedUnique(dated.map((e) => e.date));
-  if (dates.length === 0 && options.from === undefined && options.to === undefined) return { from: null, to: null, timeZone, rows: [] };
+  if (dates.length === 0 && options.from === undefined && options.to === undefined)
+    return { interval: 'day', from: null, to: null, timeZone, rows: [] };
   const earliest = dates[0];
   const latest = dates[dates.length - 1];
   let from = options.from ?? earliest;
@@ -65,7 +66,7 @@ function referenceActiveUsers(events: readonly KpiEvent[], options: ActiveUsersO
   const activeIn = (first: string, last: string): number =>
     new Set(dated.filter((e) => e.ok && e.date >= first && e.date <= last).map((e) => e.userId)).size;
   const rows = datesBetween(from, to).map((d) => row(d, activeIn(d, d), activeIn(addDays(d, -6), d), activeIn(addDays(d, -29), d)));
-  return { from, to, timeZone, rows };
+  return { interval: 'day', from, to, timeZone, rows };
 }
 
 describe('activeUsers: hand-computed', () => {
@@ -194,8 +195,14 @@ describe('activeUsers: hand-computed', () => {
 
 describe('activeUsers: empty input and empty ranges', () => {
   it('returns no rows and null bounds for no events', () => {
-    expect(activeUsers([])).toEqual({ from: null, to: null, timeZone: 'UTC', rows: [] });
-    expect(activeUsers(toEventTable([]), { timeZone: 'Asia/Tehran' })).toEqual({ from: null, to: null, timeZone: 'Asia/Tehran', rows: [] });
+    expect(activeUsers([])).toEqual({ interval: 'day', from: null, to: null, timeZone: 'UTC', rows: [] });
+    expect(activeUsers(toEventTable([]), { timeZone: 'Asia/Tehran' })).toEqual({
+      interval: 'day',
+      from: null,
+      to: null,
+      timeZone: 'Asia/Tehran',
+      rows: [],
+    });
   });
 
   it('gives zeros and a null stickiness (never NaN) for a range without events', () => {
@@ -210,6 +217,7 @@ describe('activeUsers: empty input and empty ranges', () => {
 
   it('uses a one-day range when only one bound is given and there are no events', () => {
     expect(activeUsers([], { from: '2024-06-01' })).toEqual({
+      interval: 'day',
       from: '2024-06-01',
       to: '2024-06-01',
       timeZone: 'UTC',

@@ -183,6 +183,8 @@ describe('every metric at a group grain is the metric of the events relabelled b
         const ungroupedCount = toEventTable(events.filter((e) => e.properties.accountId === undefined)).length;
         const checks: [string, (input: KpiEvent[] | typeof grouped, unit: object) => { unit?: unknown }][] = [
           ['activeUsers', (input, unit) => activeUsers(input, { ...common, ...unit })],
+          ['activeUsers by week', (input, unit) => activeUsers(input, { ...common, interval: 'week', weekStartsOn: 0, ...unit })],
+          ['activeUsers by month', (input, unit) => activeUsers(input, { ...common, interval: 'month', where: { name: 'b' }, ...unit })],
           ['stickinessSummary', (input, unit) => stickinessSummary(input, { ...common, month: from.slice(0, 7), ...unit })],
           ['retention exact', (input, unit) => retention(input, { ...common, period: 'day', periods: 5, startEvent: 'a', ...unit })],
           ['retention unbounded', (input, unit) => retention(input, { ...common, period: 'week', periods: 3, mode: 'unbounded', ...unit })],

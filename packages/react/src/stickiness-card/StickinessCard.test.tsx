@@ -57,7 +57,7 @@ describe('StickinessCard', () => {
     const shuffled = [...march].reverse();
     const { rerender } = render(<StickinessCard data={shuffled} />);
     expect(value()).toBe('20%');
-    rerender(<StickinessCard data={{ from: '2024-03-01', to: '2024-03-31', timeZone: 'UTC', rows: march }} />);
+    rerender(<StickinessCard data={{ interval: 'day', from: '2024-03-01', to: '2024-03-31', timeZone: 'UTC', rows: march }} />);
     expect(value()).toBe('20%');
   });
 

@@ -1,4 +1,4 @@
-import { activeUsers, formatDay } from '@kpikit/core';
+import { activeUsers, formatDay, KpiValidationError } from '@kpikit/core';
 import type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from '@kpikit/core';
 import { withQuery } from '../query/context';
 import { eventHead, selectWithBounds } from '../query/events';
@@ -27,6 +27,16 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
   check(options) {
     const checked = (options ?? {}) as ActiveUsersOptions;
     activeUsers([], checked);
+    if (checked.interval !== undefined && checked.interval !== 'day') {
+      throw new KpiValidationError('options', [
+        {
+          index: null,
+          path: 'options.interval',
+          expected: '"day": @kpikit/sql does not compute active users by week or month yet (@kpikit/core does)',
+          received: JSON.stringify(checked.interval),
+        },
+      ]);
+    }
     return checked;
   },
   compile(context, options) {
@@ -70,7 +80,7 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
   parse(rows, options) {
     const timeZone = options.timeZone ?? 'UTC';
     const range = rangeOf(rows, INVALID_EVENTS);
-    if (!range) return { from: null, to: null, timeZone, rows: [] };
+    if (!range) return { interval: 'day', from: null, to: null, timeZone, rows: [] };
     const base = range.fromDay - (MONTH - 1);
     const span = range.toDay - base + 1;
     const dau = new Float64Array(span);
@@ -94,6 +104,6 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
       const daily = dau[i] as number;
       result.push({ date: formatDay(base + i), dau: daily, wau: weekly, mau: monthly, stickiness: monthly === 0 ? null : daily / monthly });
     }
-    return { from: formatDay(range.fromDay), to: formatDay(range.toDay), timeZone, rows: result };
+    return { interval: 'day', from: formatDay(range.fromDay), to: formatDay(range.toDay), timeZone, rows: result };
   },
 };
