@@ -59,7 +59,18 @@ export type {
 } from './activity/activeUsers';
 export { stickinessSummary } from './activity/stickinessSummary';
 export type { StickinessSummaryOptions, StickinessSummaryResult } from './activity/stickinessSummary';
-export { activeUsersOptionsSchema, activityIntervalSchema, stickinessSummaryOptionsSchema } from './activity/activity.schema';
+export { stickinessDistribution, stickinessDistributionRows } from './activity/stickinessDistribution';
+export type {
+  StickinessDistributionOptions,
+  StickinessDistributionResult,
+  StickinessDistributionRow,
+} from './activity/stickinessDistribution';
+export {
+  activeUsersOptionsSchema,
+  activityIntervalSchema,
+  stickinessDistributionOptionsSchema,
+  stickinessSummaryOptionsSchema,
+} from './activity/activity.schema';
 
 // Retention
 export { retention } from './retention/retention';

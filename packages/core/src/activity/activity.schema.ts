@@ -21,3 +21,11 @@ export const stickinessSummaryOptionsSchema = /* @__PURE__ */ z.strictObject({
   where: eventFilterSchema.optional(),
 });
 
+/** Options of `stickinessDistribution`. */
+export const stickinessDistributionOptionsSchema = /* @__PURE__ */ z.strictObject({
+  ...rangeOptionsShape,
+  unit: unitSchema.optional(),
+  where: eventFilterSchema.optional(),
+  interval: activityIntervalSchema.optional(),
+  weekStartsOn: weekStartsOnSchema.optional(),
+});

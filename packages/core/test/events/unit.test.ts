@@ -9,6 +9,7 @@ import {
   funnel,
   productAdoptionRate,
   retention,
+  stickinessDistribution,
   stickinessSummary,
   toEventTable,
 } from '../../src/index';
@@ -185,6 +186,11 @@ describe('every metric at a group grain is the metric of the events relabelled b
           ['activeUsers', (input, unit) => activeUsers(input, { ...common, ...unit })],
           ['activeUsers by week', (input, unit) => activeUsers(input, { ...common, interval: 'week', weekStartsOn: 0, ...unit })],
           ['activeUsers by month', (input, unit) => activeUsers(input, { ...common, interval: 'month', where: { name: 'b' }, ...unit })],
+          ['stickinessDistribution by day', (input, unit) => stickinessDistribution(input, { ...common, ...unit })],
+          [
+            'stickinessDistribution by week',
+            (input, unit) => stickinessDistribution(input, { ...common, interval: 'week', where: { name: ['a', 'c'] }, ...unit }),
+          ],
           ['stickinessSummary', (input, unit) => stickinessSummary(input, { ...common, month: from.slice(0, 7), ...unit })],
           ['retention exact', (input, unit) => retention(input, { ...common, period: 'day', periods: 5, startEvent: 'a', ...unit })],
           ['retention unbounded', (input, unit) => retention(input, { ...common, period: 'week', periods: 3, mode: 'unbounded', ...unit })],
