@@ -72,6 +72,11 @@ export {
   stickinessSummaryOptionsSchema,
 } from './activity/activity.schema';
 
+// Lifecycle
+export { lifecycle } from './lifecycle/lifecycle';
+export { lifecycleOptionsSchema } from './lifecycle/lifecycle.schema';
+export type { LifecycleNewFrom, LifecycleOptions, LifecycleResult, LifecycleRow } from './lifecycle/lifecycle.types';
+
 // Retention
 export { retention } from './retention/retention';
 export { retentionOptionsSchema, MAX_RETENTION_PERIODS } from './retention/retention.schema';

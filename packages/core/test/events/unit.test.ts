@@ -7,6 +7,7 @@ import {
   conversionRate,
   featureAdoptionRate,
   funnel,
+  lifecycle,
   productAdoptionRate,
   retention,
   stickinessDistribution,
@@ -191,6 +192,12 @@ describe('every metric at a group grain is the metric of the events relabelled b
             'stickinessDistribution by week',
             (input, unit) => stickinessDistribution(input, { ...common, interval: 'week', where: { name: ['a', 'c'] }, ...unit }),
           ],
+          ['lifecycle by day', (input, unit) => lifecycle(input, { ...common, ...unit })],
+          [
+            'lifecycle by week, new from an event',
+            (input, unit) =>
+              lifecycle(input, { ...common, interval: 'week', newFrom: { event: 'a' }, where: { name: ['b', 'c'] }, ...unit }),
+          ],
           ['stickinessSummary', (input, unit) => stickinessSummary(input, { ...common, month: from.slice(0, 7), ...unit })],
           ['retention exact', (input, unit) => retention(input, { ...common, period: 'day', periods: 5, startEvent: 'a', ...unit })],
           ['retention unbounded', (input, unit) => retention(input, { ...common, period: 'week', periods: 3, mode: 'unbounded', ...unit })],
@@ -221,8 +228,23 @@ describe('every metric at a group grain is the metric of the events relabelled b
           expect(atGroup.unit, name).toMatchObject({ group: 'accountId', ungroupedEvents: ungroupedCount });
           expect(withoutUnit(atGroup), name).toEqual(metric(relabelled, {}));
         }
+        // A group is created when its earliest user is: user.createdAt, as joinUsers puts it on each event.
+        const created = (e: KpiEvent): KpiEvent => ({
+          ...e,
+          properties: { ...e.properties, 'user.createdAt': msOf(e) - Number(e.userId.slice(1)) * 86_400_000 },
+        });
+        const createdOf = new Map(events.map((e) => [e.userId, created(e).properties!['user.createdAt']]));
+        const withCreated = events.map((e) => ({ ...e, properties: { ...e.properties, 'user.createdAt': createdOf.get(e.userId)! } }));
+        const relabelledCreated = withCreated
+          .filter((e) => e.properties.accountId !== undefined)
+          .map((e) => ({ ...e, userId: String(e.properties.accountId) }));
+        const byMonth = { ...common, interval: 'month', newFrom: 'createdAt' } as const;
+        expect(withoutUnit(lifecycle(toEventTable(withCreated), { ...byMonth, unit: byAccount })), 'lifecycle from createdAt').toEqual(
+          lifecycle(relabelledCreated, byMonth),
+        );
       }),
       { numRuns: 150 },
     );
-  });
+    // Twenty metrics a run: seconds on a shared machine.
+  }, 60_000);
 });
