@@ -4,6 +4,7 @@ import { format, resolveConfig } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterRecompute, choose, launchChromium, openDashboard, probe } from './support/browser';
 import { artifactPath } from './support/artifacts';
+import { firstScreenTimeline, formatTimeline, type TimelineEntry } from './support/timeline';
 
 /**
  * How long the page takes, measured in the page, reported and written to
@@ -42,12 +43,15 @@ function workerFigures(status: string): { computeMs: number | null; loadMs: numb
 describe('timings', () => {
   it('first render of the sample data, and recomputing after a time zone change', async () => {
     const firstRender: { readyMs: number; computeMs: number | null; loadMs: number | null }[] = [];
+    const timelines: TimelineEntry[][] = [];
     for (let run = 0; run < RUNS; run++) {
       const dashboard = await openDashboard(browser);
+      timelines.push(await firstScreenTimeline(dashboard.page));
       const { readyAt } = await probe(dashboard.page);
       firstRender.push({ readyMs: round(readyAt[0]!), ...workerFigures(await dashboard.page.getByTestId('computed-in').innerText()) });
       await dashboard.close();
     }
+    for (const [run, timeline] of timelines.entries()) console.log(`first screen, load ${run + 1}:\n${formatTimeline(timeline)}`);
 
     const dashboard = await openDashboard(browser);
     const recompute: { zone: string; readyMs: number; computeMs: number | null }[] = [];

@@ -3,8 +3,10 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { mark } from './timeline/timeline';
 import { dashboardWorker } from './worker/dashboardWorker';
 
+mark('page:scripts');
 // Start the worker (and the sample it makes) before React's first render.
 dashboardWorker();
 

@@ -2,6 +2,7 @@ import type { ImportOptions } from '@kpikit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { controlsForData, type ComputeControls } from './dashboard/controls';
 import type { DashboardModel, DatasetSummary } from './dashboard/types';
+import { mark, recordWorkerTimeline } from './timeline/timeline';
 import { dashboardWorker } from './worker/dashboardWorker';
 import type { FileInspection } from './worker/fileImport';
 import type { Phase, WorkerRequest, WorkerResponse } from './worker/protocol';
@@ -101,6 +102,10 @@ export function useDashboard(
     };
     instance.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
+      if (message.type === 'timeline') {
+        recordWorkerTimeline(message);
+        return;
+      }
       if (message.id !== running.current) return;
       switch (message.type) {
         case 'progress':
@@ -119,6 +124,7 @@ export function useDashboard(
           break;
         }
         case 'computed':
+          mark('page:model-received');
           setState((s) => ({ ...s, model: message.model, milliseconds: message.milliseconds, error: null }));
           finish();
           break;

@@ -11,6 +11,12 @@ interface PageProbe {
   readonly readyAt: number[];
   /** The `timeStamp` of each `change` event of a control, same clock. */
   readonly changedAt: number[];
+  /**
+   * When the DOM first had widget cards and none of them loading (every one
+   * with its figures, or saying why it has none), same clock; seen by the
+   * test itself, apart from the marks the page sets.
+   */
+  contentAt: number | null;
 }
 
 declare global {
@@ -71,7 +77,7 @@ export async function openDashboard(browser: Browser, options: OpenOptions = {})
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.addInitScript(() => {
-    const probe: PageProbe = { readyAt: [], changedAt: [] };
+    const probe: PageProbe = { readyAt: [], changedAt: [], contentAt: null };
     window.__kpikitE2E = probe;
     document.addEventListener(
       'change',
@@ -86,6 +92,14 @@ export async function openDashboard(browser: Browser, options: OpenOptions = {})
         if (target.id === 'dashboard' && target.hasAttribute('data-ready')) probe.readyAt.push(performance.now());
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    const content = new MutationObserver(() => {
+      const cards = document.querySelectorAll('.kpikit-card');
+      if (cards.length > 0 && document.querySelector('.kpikit-card[data-state="loading"]') === null) {
+        probe.contentAt = performance.now();
+        content.disconnect();
+      }
+    });
+    content.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
   await page.goto(baseUrl());
   if (options.waitForReady ?? true) await waitForReady(page);

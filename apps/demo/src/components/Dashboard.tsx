@@ -5,6 +5,7 @@ import { SAMPLE_FUNNEL_STEPS, type ComputeControls, type ViewControls } from '..
 import { localizeTree } from '../dashboard/localizeTree';
 import type { DashboardModel } from '../dashboard/types';
 import { fill, type DemoStrings } from '../i18n/strings';
+import { useDrawnMark } from '../timeline/firstScreen';
 import { KpiCards } from './KpiCards';
 
 /** The team's NPS goal, marked on the gauge. */
@@ -35,6 +36,12 @@ export function Dashboard({
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
   const tree = model?.northStar;
   const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
+  useDrawnMark('nps', !loading);
+  useDrawnMark('stickiness', !loading);
+  useDrawnMark('kpis', !loading);
+  useDrawnMark('funnel', !loading);
+  useDrawnMark('retention', !loading);
+  useDrawnMark('northStar', !loading);
   return (
     <>
       {range ? (

@@ -2,6 +2,7 @@
 import { computeDashboard } from '../dashboard/computeDashboard';
 import { controlsForData, type ComputeControls } from '../dashboard/controls';
 import type { Dataset, DatasetSummary } from '../dashboard/types';
+import { measureSince, takeMeasures, timed } from '../timeline/timeline';
 import { fileDataset, fileSummary, sampleDataset, summarize } from './loadDataset';
 import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -11,6 +12,9 @@ import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
  * even while a 100 MB file is read.
  */
 declare const self: DedicatedWorkerGlobalScope;
+
+// From the worker's start to its script running: fetching and compiling it.
+measureSince('boot', 0);
 
 let dataset: Dataset | null = null;
 
@@ -23,7 +27,13 @@ let sample: { readonly dataset: Dataset; readonly milliseconds: number } | null 
 function loadSample(onIndexing?: () => void): { readonly dataset: Dataset; readonly milliseconds: number } {
   if (!sample) {
     const started = performance.now();
-    const made = sampleDataset(onIndexing);
+    let indexing = started;
+    const made = sampleDataset(() => {
+      measureSince('sample:generate', started);
+      indexing = performance.now();
+      onIndexing?.();
+    });
+    measureSince('sample:index', indexing);
     sample = { dataset: made, milliseconds: performance.now() - started };
   }
   return sample;
@@ -85,10 +95,16 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
 function compute(id: number, data: Dataset, controls: ComputeControls): void {
   progress(id, 'computing', 0);
   const started = performance.now();
-  const model = computeDashboard(data, controls, (done, total) => {
+  let stepStarted = started;
+  const model = computeDashboard(data, controls, (done, total, part) => {
+    measureSince(`compute:${part}`, stepStarted);
     progress(id, 'computing', done / total);
+    stepStarted = performance.now();
   });
-  post({ type: 'computed', id, model, milliseconds: performance.now() - started });
+  const milliseconds = performance.now() - started;
+  timed('post:model', () => {
+    post({ type: 'computed', id, model, milliseconds });
+  });
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -107,9 +123,15 @@ async function handle(request: WorkerRequest): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  handle(event.data).catch((error: unknown) => {
-    post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
-  });
+  const started = performance.now();
+  handle(event.data)
+    .catch((error: unknown) => {
+      post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
+    })
+    .finally(() => {
+      measureSince(`request:${event.data.type}`, started);
+      post({ type: 'timeline', ...takeMeasures() });
+    });
 };
 
 loadSample();

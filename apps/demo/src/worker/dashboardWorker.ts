@@ -1,3 +1,5 @@
+import { mark } from '../timeline/timeline';
+
 let worker: Worker | null = null;
 
 /**
@@ -6,6 +8,9 @@ let worker: Worker | null = null;
  * the page draws its skeleton.
  */
 export function dashboardWorker(): Worker {
-  worker ??= new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' });
+  if (!worker) {
+    mark('page:worker-created');
+    worker = new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' });
+  }
   return worker;
 }

@@ -2,6 +2,7 @@ import type { ComputeControls } from '../dashboard/controls';
 import type { ImportOptions } from '@kpikit/core';
 import type { DashboardModel, DatasetSummary } from '../dashboard/types';
 import type { FileInspection } from './fileImport';
+import type { WorkerTimeline } from '../timeline/timeline';
 
 /** Messages from the page to the worker. */
 export type WorkerRequest =
@@ -23,7 +24,9 @@ export type WorkerResponse =
   | { readonly type: 'inspected'; readonly id: number; readonly inspection: FileInspection }
   | { readonly type: 'loaded'; readonly id: number; readonly summary: DatasetSummary; readonly milliseconds: number }
   | { readonly type: 'computed'; readonly id: number; readonly model: DashboardModel; readonly milliseconds: number }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly summary?: DatasetSummary | undefined };
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly summary?: DatasetSummary | undefined }
+  /** The worker's performance measures since the last, for the page's timeline (after each request). */
+  | ({ readonly type: 'timeline' } & WorkerTimeline);
 
 /** What the worker is doing, for the progress indicator. */
 export type Phase = 'generating' | 'reading' | 'indexing' | 'computing';
