@@ -110,7 +110,7 @@ export function App(): ReactNode {
             data-ready={state.model !== null && !state.busy ? '' : undefined}
           >
             <h1 className="demo-title">{t.title}</h1>
-            <Dashboard model={state.model} controls={controls} view={view} onView={onView} t={t} />
+            <Dashboard model={state.shown} controls={controls} view={view} onView={onView} t={t} />
           </main>
         </div>
       </div>

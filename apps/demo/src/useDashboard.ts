@@ -1,6 +1,7 @@
 import type { ImportOptions } from '@kpikit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { controlsForData, type ComputeControls } from './dashboard/controls';
+import { completeModel } from './dashboard/computeDashboard';
 import type { DashboardModel, DatasetSummary } from './dashboard/types';
 import { mark, recordWorkerTimeline } from './timeline/timeline';
 import { dashboardWorker } from './worker/dashboardWorker';
@@ -14,7 +15,14 @@ type Request =
 
 /** What the page knows of the worker's work. */
 export interface DashboardState {
+  /** The last model computed in full. */
   readonly model: DashboardModel | null;
+  /**
+   * What the widgets show: the last model computed in full, or, before the
+   * first, the parts of it that have arrived. Later models replace it whole
+   * (the page never mixes figures of two computations).
+   */
+  readonly shown: Partial<DashboardModel>;
   readonly summary: DatasetSummary | null;
   /** Whether a load or a computation is under way. */
   readonly busy: boolean;
@@ -32,6 +40,7 @@ export interface DashboardState {
 
 const INITIAL: DashboardState = {
   model: null,
+  shown: {},
   summary: null,
   busy: true,
   phase: 'generating',
@@ -65,6 +74,8 @@ export function useDashboard(
   /** The controls of the last request sent or waiting: a change of the page's controls from these recomputes. */
   const latest = useRef(controls);
   const running = useRef<number | null>(null);
+  /** The parts of the running request's model received so far. */
+  const parts = useRef<Partial<DashboardModel>>({});
   const waiting = useRef<Request | null>(null);
   const nextId = useRef(0);
   const adapted = useRef(onControlsAdapted);
@@ -79,6 +90,7 @@ export function useDashboard(
     }
     const id = ++nextId.current;
     running.current = id;
+    parts.current = {};
     setState((s) => ({
       ...s,
       busy: true,
@@ -123,11 +135,24 @@ export function useDashboard(
           setState((s) => ({ ...s, summary: message.summary, loadMilliseconds: message.milliseconds, error: null, pending: null }));
           break;
         }
-        case 'computed':
+        case 'part': {
+          const received = { ...parts.current, ...message.part };
+          parts.current = received;
+          // Only the first model is shown as it arrives: a later one waits to replace the one shown whole.
+          setState((s) => (s.model ? s : { ...s, shown: received }));
+          break;
+        }
+        case 'computed': {
           mark('page:model-received');
-          setState((s) => ({ ...s, model: message.model, milliseconds: message.milliseconds, error: null }));
+          const model = completeModel(parts.current);
+          setState((s) =>
+            model
+              ? { ...s, model, shown: model, milliseconds: message.milliseconds, error: null }
+              : { ...s, error: 'The worker left figures out of the dashboard.' },
+          );
           finish();
           break;
+        }
         case 'inspected':
           setState((s) => ({ ...s, pending: message.inspection, error: null }));
           finish();

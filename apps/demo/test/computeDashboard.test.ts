@@ -12,7 +12,7 @@ import {
   toEventTable,
 } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { computeDashboard } from '../src/dashboard/computeDashboard';
+import { completeModel, computeDashboard, DASHBOARD_PARTS, dashboardParts } from '../src/dashboard/computeDashboard';
 import { controlsForData, DEFAULT_COMPUTE_CONTROLS, SAMPLE_FUNNEL_STEPS, type ComputeControls } from '../src/dashboard/controls';
 import type { Dataset } from '../src/dashboard/types';
 
@@ -73,6 +73,23 @@ describe('computeDashboard', () => {
     ]);
     // Without signup events, cohorts start at each user's first event.
     expect(model.retention.exact.cohorts.map((cohort) => cohort.size)).toEqual([2]);
+  });
+
+  it('gives the same model a part at a time, each figure in exactly one part, the cheap ones first', () => {
+    const parts = [...dashboardParts(sample, DEFAULT_COMPUTE_CONTROLS)];
+    expect(parts.map((part) => part.name)).toEqual([...DASHBOARD_PARTS]);
+    expect(parts[0]!.model).toEqual(
+      expect.objectContaining({ range: expect.anything(), nps: expect.anything(), northStar: expect.anything() }),
+    );
+    const keys = parts.flatMap((part) => Object.keys(part.model));
+    expect(new Set(keys).size).toBe(keys.length);
+    const merged = Object.assign({}, ...parts.map((part) => part.model)) as object;
+    expect(merged).toEqual(computeDashboard(sample, DEFAULT_COMPUTE_CONTROLS));
+    // Until the last part, the model is not complete: the page keeps the rest of the widgets loading.
+    const partial: Record<string, unknown> = { ...merged };
+    delete partial['retention'];
+    expect(completeModel(partial)).toBeNull();
+    expect(completeModel(merged)).toEqual(merged);
   });
 
   it('shows no funnel with fewer than two steps', () => {

@@ -1,6 +1,6 @@
-import { whatIf } from '@kpikit/core';
+import { whatIf, type RetentionMode } from '@kpikit/core';
 import { createFormatter, FunnelChart, NorthStarTree, NpsGauge, RetentionCohortGrid, StickinessCard } from '@kpikit/react';
-import { useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { SAMPLE_FUNNEL_STEPS, type ComputeControls, type ViewControls } from '../dashboard/controls';
 import { localizeTree } from '../dashboard/localizeTree';
 import type { DashboardModel } from '../dashboard/types';
@@ -11,11 +11,21 @@ import { KpiCards } from './KpiCards';
 /** The team's NPS goal, marked on the gauge. */
 const NPS_TARGET = 40;
 
+// Each widget redraws only when its own figures or words change: the first
+// screen arrives a part at a time, and a part should not redraw the others.
+const Nps = memo(NpsGauge);
+const Stickiness = memo(StickinessCard);
+const Funnel = memo(FunnelChart);
+const Retention = memo(RetentionCohortGrid);
+const Tree = memo(NorthStarTree);
+const Kpis = memo(KpiCards);
+
 /**
  * The dashboard's widgets, laid out as a host product would: headline
  * scores, revenue and customer cards, engagement, then the funnel, the
- * cohort grid and the North Star tree. While the worker computes, widgets
- * keep their last figures (or their skeleton before the first).
+ * cohort grid and the North Star tree. Each widget shows its skeleton until
+ * its figures arrive (a part at a time, the first time), then keeps its
+ * last figures while the worker recomputes.
  */
 export function Dashboard({
   model,
@@ -24,24 +34,30 @@ export function Dashboard({
   onView,
   t,
 }: {
-  readonly model: DashboardModel | null;
+  /** The figures computed so far: a whole model, or, the first time, the parts of one that have arrived. */
+  readonly model: Partial<DashboardModel>;
   readonly controls: ComputeControls;
   readonly view: ViewControls;
   readonly onView: (change: Partial<ViewControls>) => void;
   readonly t: DemoStrings;
 }): ReactNode {
-  const loading = model === null;
   const fmt = createFormatter(view.locale);
-  const range = model?.range;
+  const { range, nps, activeUsers, funnel, retention, northStar: tree, revenue, csat, activation, sessions } = model;
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
-  const tree = model?.northStar;
   const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
-  useDrawnMark('nps', !loading);
-  useDrawnMark('stickiness', !loading);
-  useDrawnMark('kpis', !loading);
-  useDrawnMark('funnel', !loading);
-  useDrawnMark('retention', !loading);
-  useDrawnMark('northStar', !loading);
+  const onRetentionMode = useCallback(
+    (retentionMode: RetentionMode) => {
+      onView({ retentionMode });
+    },
+    [onView],
+  );
+  const kpisReady = revenue !== undefined && csat !== undefined && activation !== undefined && sessions !== undefined;
+  useDrawnMark('nps', nps !== undefined);
+  useDrawnMark('stickiness', activeUsers !== undefined);
+  useDrawnMark('kpis', kpisReady);
+  useDrawnMark('funnel', funnel !== undefined);
+  useDrawnMark('retention', retention !== undefined);
+  useDrawnMark('northStar', tree !== undefined);
   return (
     <>
       {range ? (
@@ -54,46 +70,44 @@ export function Dashboard({
         </p>
       ) : null}
       <div className="demo-grid">
-        <NpsGauge
+        <Nps
           className="demo-card demo-card--nps"
-          data={model?.nps}
-          loading={loading}
+          data={nps}
+          loading={nps === undefined}
           target={NPS_TARGET}
-          emptyMessage={model && !model.nps ? t.noSurveys : undefined}
+          emptyMessage={nps === null ? t.noSurveys : undefined}
         />
-        <StickinessCard
+        <Stickiness
           className="demo-card demo-card--stickiness"
-          data={model?.activeUsers.current}
-          previous={model?.activeUsers.previous}
-          loading={loading}
+          data={activeUsers?.current}
+          previous={activeUsers?.previous}
+          loading={activeUsers === undefined}
         />
-        <KpiCards model={model} locale={view.locale} t={t} />
-        <FunnelChart
+        <Kpis revenue={revenue} csat={csat} activation={activation} sessions={sessions} locale={view.locale} t={t} />
+        <Funnel
           className="demo-card demo-card--wide"
-          data={model?.funnel}
-          loading={loading}
+          data={funnel}
+          loading={funnel === undefined}
           label={t.funnelTitle}
           stepLabels={sampleSteps ? t.sampleSteps : undefined}
-          emptyMessage={model && !model.funnel ? t.funnelNeedsSteps : undefined}
+          emptyMessage={funnel === null ? t.funnelNeedsSteps : undefined}
         />
-        <RetentionCohortGrid
+        <Retention
           className="demo-card demo-card--wide"
-          data={model ? model.retention : null}
-          loading={loading}
+          data={retention ?? null}
+          loading={retention === undefined}
           label={t.retentionTitle[controls.retentionPeriod]}
           mode={view.retentionMode}
-          onModeChange={(retentionMode) => {
-            onView({ retentionMode });
-          }}
+          onModeChange={onRetentionMode}
           // Tall enough for the default view (13 weekly cohorts under the average row) without cutting the last row.
           maxHeight={600}
         />
-        <NorthStarTree
+        <Tree
           className="demo-card demo-card--wide"
           data={northStar}
-          loading={loading}
+          loading={tree === undefined}
           whatIf={whatIf}
-          emptyMessage={model && !model.northStar ? t.noTree : undefined}
+          emptyMessage={tree === null ? t.noTree : undefined}
         />
       </div>
     </>

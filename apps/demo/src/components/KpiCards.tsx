@@ -8,22 +8,30 @@ import { fill, type DemoStrings } from '../i18n/strings';
 const cents = (value: number | null | undefined): number | null | undefined =>
   value === null || value === undefined ? value : value / 100;
 
-/** The eight KPI cards: revenue, customers and engagement figures of the range, each with its change. */
+/**
+ * The eight KPI cards: revenue, customers and engagement figures of the range,
+ * each with its change. A figure left `undefined` has not arrived yet (its
+ * card shows its skeleton); `null` means the data cannot give it.
+ */
 export function KpiCards({
-  model,
+  revenue,
+  csat,
+  activation,
+  sessions,
   locale,
   t,
 }: {
-  readonly model: DashboardModel | null;
+  readonly revenue: DashboardModel['revenue'] | undefined;
+  readonly csat: DashboardModel['csat'] | undefined;
+  readonly activation: DashboardModel['activation'] | undefined;
+  readonly sessions: DashboardModel['sessions'] | undefined;
   readonly locale: DemoLocale;
   readonly t: DemoStrings;
 }): ReactNode {
-  const loading = model === null;
   const fmt = createFormatter(locale);
-  const revenue = model?.revenue ?? null;
   const currency = revenue?.currency ?? 'EUR';
-  const noRevenue = model && !revenue ? t.noRevenue : undefined;
-  const money = { format: 'currency', currency, loading, emptyMessage: noRevenue } as const;
+  const noRevenue = revenue === null ? t.noRevenue : undefined;
+  const money = { format: 'currency', currency, loading: revenue === undefined, emptyMessage: noRevenue } as const;
   const months = revenue?.series ?? [];
   return (
     <>
@@ -49,7 +57,7 @@ export function KpiCards({
         className="demo-card"
         format="percent"
         goodDirection="down"
-        loading={loading}
+        loading={revenue === undefined}
         emptyMessage={noRevenue}
         label={t.kpi.churn.label}
         caption={t.kpi.churn.caption}
@@ -87,29 +95,29 @@ export function KpiCards({
       <KpiCard
         className="demo-card"
         format="percent"
-        loading={loading}
-        emptyMessage={model && !model.csat ? t.noSurveys : undefined}
+        loading={csat === undefined}
+        emptyMessage={csat === null ? t.noSurveys : undefined}
         label={t.kpi.csat.label}
         caption={t.kpi.csat.caption}
-        value={model?.csat?.score}
+        value={csat?.score}
       />
       <KpiCard
         className="demo-card"
         format="percent"
-        loading={loading}
-        emptyMessage={model && !model.activation ? t.noActivation : undefined}
+        loading={activation === undefined}
+        emptyMessage={activation === null ? t.noActivation : undefined}
         label={t.kpi.activation.label}
         caption={t.kpi.activation.caption}
-        value={model?.activation?.current.rate}
-        previous={model?.activation?.previous?.rate}
+        value={activation?.current.rate}
+        previous={activation?.previous?.rate}
       />
       <KpiCard
         className="demo-card"
-        loading={loading}
+        loading={sessions === undefined}
         label={t.kpi.sessionsPerUser.label}
         caption={t.kpi.sessionsPerUser.caption}
-        value={model?.sessions.current.sessionsPerUser}
-        previous={model?.sessions.previous?.sessionsPerUser}
+        value={sessions?.current.sessionsPerUser}
+        previous={sessions?.previous?.sessionsPerUser}
       />
     </>
   );

@@ -10,63 +10,116 @@ const DAY = 86_400_000;
 /** Reports which part is being computed, for the progress bar. */
 export type ProgressListener = (done: number, total: number, phase: string) => void;
 
+/** The parts of the dashboard, in the order the worker computes and sends them: what draws soonest first. */
+export const DASHBOARD_PARTS = ['overview', 'activeUsers', 'revenue', 'sessions', 'activation', 'funnel', 'retention'] as const;
+export type DashboardPartName = (typeof DASHBOARD_PARTS)[number];
+
+/** One part of the dashboard's model, as computed. */
+export interface DashboardPart {
+  readonly name: DashboardPartName;
+  readonly model: Partial<DashboardModel>;
+}
+
 /**
  * Every figure of the dashboard, from one data set and the controls: all
  * through `@kpikit/core` over the data set's event table, so the page shows
  * exactly what core computes.
  */
 export function computeDashboard(dataset: Dataset, controls: ComputeControls, onProgress?: ProgressListener): DashboardModel {
-  const { table } = dataset;
+  const model: Partial<DashboardModel> = {};
+  let done = 0;
+  for (const part of dashboardParts(dataset, controls)) {
+    Object.assign(model, part.model);
+    done += 1;
+    onProgress?.(done, DASHBOARD_PARTS.length, part.name);
+  }
+  const complete = completeModel(model);
+  if (!complete) throw new Error('The dashboard parts left a figure out.');
+  return complete;
+}
+
+/** Every figure of the model, to tell a complete one from the parts of one. */
+const MODEL_KEYS = Object.keys({
+  range: true,
+  nps: true,
+  csat: true,
+  activeUsers: true,
+  retention: true,
+  funnel: true,
+  sessions: true,
+  activation: true,
+  revenue: true,
+  northStar: true,
+} satisfies Record<keyof DashboardModel, true>) as readonly (keyof DashboardModel)[];
+
+/** The model when every figure is there (`null` counts: it says a figure cannot be computed), else `null`. */
+export function completeModel(model: Partial<DashboardModel>): DashboardModel | null {
+  return MODEL_KEYS.every((key) => model[key] !== undefined) ? (model as DashboardModel) : null;
+}
+
+/**
+ * The same figures as {@link computeDashboard}, a part at a time, each computed
+ * when the one before has been taken: the cheapest, which need no pass over
+ * the events (range, surveys, North Star), first, so a page can draw each
+ * widget as soon as its figures exist. Together they make the whole model.
+ */
+export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Generator<DashboardPart, void, undefined> {
+  const { table, surveys } = dataset;
   const range = resolveDashboardRange(table, controls);
   const { timeZone } = range;
   const window = { from: range.from, to: range.to, timeZone };
   const has = new Set(table.names);
-  const total = 7;
-  let done = 0;
-  const step = (phase: string): void => {
-    done += 1;
-    onProgress?.(done, total, phase);
-  };
 
-  const activity = compared(range, (r) => activeUsers(table, { ...r, timeZone }));
-  step('activeUsers');
+  yield {
+    name: 'overview',
+    model: {
+      range,
+      nps: surveys ? nps(surveys.nps) : null,
+      csat: surveys ? csat(surveys.csat) : null,
+      northStar: dataset.northStar ? northStarTree(dataset.northStar) : null,
+    },
+  };
+  yield { name: 'activeUsers', model: { activeUsers: compared(range, (r) => activeUsers(table, { ...r, timeZone })) } };
+  yield {
+    name: 'revenue',
+    model: { revenue: dataset.subscriptions ? revenueKpis(dataset.subscriptions, range, dataset.currency, ASSUMED_MONTHLY_SPEND) : null },
+  };
+  yield { name: 'sessions', model: { sessions: compared(range, (r) => sessions(table, { ...r, timeZone })) } };
+  yield {
+    name: 'activation',
+    model: {
+      activation:
+        has.has('signup') && has.has('activate')
+          ? compared(range, (r) => activation(table, { ...r, timeZone, signupEvent: 'signup', ahaEvent: 'activate', days: 7 }))
+          : null,
+    },
+  };
+  yield {
+    name: 'funnel',
+    model: {
+      funnel:
+        controls.funnelSteps.length >= 2
+          ? funnel(table, {
+              ...window,
+              steps: [...controls.funnelSteps],
+              order: controls.funnelOrder,
+              window: controls.funnelWindowDays * DAY,
+            })
+          : null,
+    },
+  };
   const periods = RETENTION_PERIODS_SHOWN[controls.retentionPeriod];
   const startEvent = has.has('signup') ? 'signup' : undefined;
   const cohortOptions = { ...window, period: controls.retentionPeriod, periods, startEvent } as const;
-  const cohorts = {
-    exact: retention(table, { ...cohortOptions, mode: 'exact' }),
-    unbounded: retention(table, { ...cohortOptions, mode: 'unbounded' }),
+  yield {
+    name: 'retention',
+    model: {
+      retention: {
+        exact: retention(table, { ...cohortOptions, mode: 'exact' }),
+        unbounded: retention(table, { ...cohortOptions, mode: 'unbounded' }),
+      },
+    },
   };
-  step('retention');
-  const paths =
-    controls.funnelSteps.length >= 2
-      ? funnel(table, { ...window, steps: [...controls.funnelSteps], order: controls.funnelOrder, window: controls.funnelWindowDays * DAY })
-      : null;
-  step('funnel');
-  const usage = compared(range, (r) => sessions(table, { ...r, timeZone }));
-  step('sessions');
-  const activated =
-    has.has('signup') && has.has('activate')
-      ? compared(range, (r) => activation(table, { ...r, timeZone, signupEvent: 'signup', ahaEvent: 'activate', days: 7 }))
-      : null;
-  step('activation');
-  const revenue = dataset.subscriptions ? revenueKpis(dataset.subscriptions, range, dataset.currency, ASSUMED_MONTHLY_SPEND) : null;
-  step('revenue');
-  const surveys = dataset.surveys;
-  const model: DashboardModel = {
-    range,
-    nps: surveys ? nps(surveys.nps) : null,
-    csat: surveys ? csat(surveys.csat) : null,
-    activeUsers: activity,
-    retention: cohorts,
-    funnel: paths,
-    sessions: usage,
-    activation: activated,
-    revenue,
-    northStar: dataset.northStar ? northStarTree(dataset.northStar) : null,
-  };
-  step('northStar');
-  return model;
 }
 
 /** A metric over the range and over the previous range (when the data covers it). */

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { computeDashboard } from '../dashboard/computeDashboard';
+import { DASHBOARD_PARTS, dashboardParts } from '../dashboard/computeDashboard';
 import { controlsForData, type ComputeControls } from '../dashboard/controls';
 import type { Dataset, DatasetSummary } from '../dashboard/types';
 import { measureSince, takeMeasures, timed } from '../timeline/timeline';
@@ -92,19 +92,22 @@ async function load(request: Exclude<WorkerRequest, { type: 'compute' }>): Promi
   return summary;
 }
 
+/** Computes the dashboard and sends each part as soon as it is computed, then says it is done. */
 function compute(id: number, data: Dataset, controls: ComputeControls): void {
   progress(id, 'computing', 0);
   const started = performance.now();
-  let stepStarted = started;
-  const model = computeDashboard(data, controls, (done, total, part) => {
-    measureSince(`compute:${part}`, stepStarted);
-    progress(id, 'computing', done / total);
-    stepStarted = performance.now();
-  });
-  const milliseconds = performance.now() - started;
-  timed('post:model', () => {
-    post({ type: 'computed', id, model, milliseconds });
-  });
+  let done = 0;
+  let partStarted = started;
+  for (const part of dashboardParts(data, controls)) {
+    measureSince(`compute:${part.name}`, partStarted);
+    timed(`post:${part.name}`, () => {
+      post({ type: 'part', id, part: part.model });
+    });
+    done += 1;
+    progress(id, 'computing', done / DASHBOARD_PARTS.length);
+    partStarted = performance.now();
+  }
+  post({ type: 'computed', id, milliseconds: performance.now() - started });
 }
 
 async function handle(request: WorkerRequest): Promise<void> {

@@ -23,7 +23,9 @@ export type WorkerResponse =
   /** A file's format as detected, when its mapping needs a person's confirmation before it is read. */
   | { readonly type: 'inspected'; readonly id: number; readonly inspection: FileInspection }
   | { readonly type: 'loaded'; readonly id: number; readonly summary: DatasetSummary; readonly milliseconds: number }
-  | { readonly type: 'computed'; readonly id: number; readonly model: DashboardModel; readonly milliseconds: number }
+  /** Figures of the dashboard, sent as each part is computed (see `dashboardParts`); `computed` follows the last. */
+  | { readonly type: 'part'; readonly id: number; readonly part: Partial<DashboardModel> }
+  | { readonly type: 'computed'; readonly id: number; readonly milliseconds: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly summary?: DatasetSummary | undefined }
   /** The worker's performance measures since the last, for the page's timeline (after each request). */
   | ({ readonly type: 'timeline' } & WorkerTimeline);
