@@ -1,7 +1,9 @@
 import type { ImportOptions } from '@kpikit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import firstScreen from 'virtual:kpikit-first-screen';
 import { controlsForData, type ComputeControls } from './dashboard/controls';
 import { completeModel } from './dashboard/computeDashboard';
+import { sameControls } from './dashboard/firstScreen';
 import type { DashboardModel, DatasetSummary } from './dashboard/types';
 import { mark, recordWorkerTimeline } from './timeline/timeline';
 import { dashboardWorker } from './worker/dashboardWorker';
@@ -9,7 +11,7 @@ import type { FileInspection } from './worker/fileImport';
 import type { Phase, WorkerRequest, WorkerResponse } from './worker/protocol';
 
 type Request =
-  | { readonly type: 'load-sample' }
+  | { readonly type: 'load-sample'; readonly shown?: boolean }
   | { readonly type: 'load-file'; readonly file: File; readonly options?: ImportOptions | undefined }
   | { readonly type: 'compute' };
 
@@ -31,6 +33,8 @@ export interface DashboardState {
   readonly fraction: number;
   /** How long the last computation took in the worker, in ms. */
   readonly milliseconds: number | null;
+  /** Whether the figures shown are the sample's first screen as the build computed it (none computed here yet). */
+  readonly prebuilt: boolean;
   /** How long loading the data set took in the worker (generating or reading, then indexing), in ms. */
   readonly loadMilliseconds: number | null;
   readonly error: string | null;
@@ -46,10 +50,22 @@ const INITIAL: DashboardState = {
   phase: 'generating',
   fraction: 0,
   milliseconds: null,
+  prebuilt: false,
   loadMilliseconds: null,
   error: null,
   pending: null,
 };
+
+/**
+ * What the page shows first: the build's first screen of the sample when
+ * the page starts with the controls it was computed for, else skeletons
+ * until the worker's figures arrive.
+ */
+function initialState(controls: ComputeControls): DashboardState {
+  if (!firstScreen || !sameControls(firstScreen.controls, controls)) return INITIAL;
+  const { model, summary } = firstScreen;
+  return { ...INITIAL, model, shown: model, summary, prebuilt: true };
+}
 
 /**
  * Runs the dashboard's worker: loads the sample data at first, recomputes
@@ -69,7 +85,9 @@ export function useDashboard(
   readonly loadFile: (file: File, options?: ImportOptions) => void;
   readonly loadSample: () => void;
 } {
-  const [state, setState] = useState<DashboardState>(INITIAL);
+  const [state, setState] = useState<DashboardState>(() => initialState(controls));
+  /** Whether the first screen is the build's: the worker then loads the sample without computing it again. */
+  const prebuilt = useRef(state.prebuilt);
   const worker = useRef<Worker | null>(null);
   /** The controls of the last request sent or waiting: a change of the page's controls from these recomputes. */
   const latest = useRef(controls);
@@ -147,12 +165,15 @@ export function useDashboard(
           const model = completeModel(parts.current);
           setState((s) =>
             model
-              ? { ...s, model, shown: model, milliseconds: message.milliseconds, error: null }
+              ? { ...s, model, shown: model, milliseconds: message.milliseconds, prebuilt: false, error: null }
               : { ...s, error: 'The worker left figures out of the dashboard.' },
           );
           finish();
           break;
         }
+        case 'unchanged':
+          finish();
+          break;
         case 'inspected':
           setState((s) => ({ ...s, pending: message.inspection, error: null }));
           finish();
@@ -167,7 +188,7 @@ export function useDashboard(
       running.current = null;
       setState((s) => ({ ...s, error: event.message || 'The worker stopped.', busy: false, phase: null }));
     };
-    send({ type: 'load-sample' });
+    send({ type: 'load-sample', shown: prebuilt.current });
     return () => {
       // The worker lives as long as the page; a remount asks again and ignores answers to the old ids.
       instance.onmessage = null;

@@ -31,7 +31,7 @@ export function StatusBar({
         </>
       ) : null}
       <span role="status" className={state.busy ? 'demo-visually-hidden' : undefined} data-testid="computed-in">
-        {state.error || ms === null ? null : fill(t.computedIn, { ms })}
+        {state.error ? null : state.prebuilt ? t.computedAtBuild : ms === null ? null : fill(t.computedIn, { ms })}
         {state.error || loaded === null ? null : ` · ${fill(t.loadedIn, { ms: loaded })}`}
       </span>
       {state.error ? (

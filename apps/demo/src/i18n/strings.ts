@@ -39,6 +39,8 @@ export interface DemoStrings {
   readonly rejected: string;
   readonly issueLine: string;
   readonly computedIn: string;
+  /** The sample's first screen, computed when the demo was built. */
+  readonly computedAtBuild: string;
   readonly loadedIn: string;
   readonly phases: Readonly<Record<'generating' | 'reading' | 'indexing' | 'computing', string>>;
   readonly range: string;
@@ -104,6 +106,7 @@ const en: DemoStrings = {
   rejected: '{n} rows could not be read and were left out. The first ones:',
   issueLine: 'Line {line}, {field}: {message}',
   computedIn: 'Computed in {ms}',
+  computedAtBuild: 'Computed when the demo was built',
   loadedIn: 'data loaded in {ms}',
   phases: {
     generating: 'Generating sample data…',
@@ -183,6 +186,7 @@ const fr: DemoStrings = {
   rejected: '{n} lignes illisibles ont été écartées. Les premières :',
   issueLine: 'Ligne {line}, {field} : {message}',
   computedIn: 'Calculé en {ms}',
+  computedAtBuild: 'Calculé à la construction de la démo',
   loadedIn: 'données chargées en {ms}',
   phases: {
     generating: 'Génération des données d’exemple…',
@@ -270,6 +274,7 @@ const zhTW: DemoStrings = {
   rejected: '{n} 列無法讀取，已略過。前幾列：',
   issueLine: '第 {line} 行，{field}：{message}',
   computedIn: '計算耗時 {ms}',
+  computedAtBuild: '於建置示範時計算',
   loadedIn: '資料載入耗時 {ms}',
   phases: { generating: '正在產生範例資料…', reading: '正在讀取檔案…', indexing: '正在建立事件索引…', computing: '正在計算指標…' },
   range: '{from} – {to}，{zone}',

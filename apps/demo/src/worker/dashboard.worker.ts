@@ -120,6 +120,10 @@ async function handle(request: WorkerRequest): Promise<void> {
       controls,
       summary.eventNames.map((entry) => entry.name),
     );
+    if (request.type === 'load-sample' && request.shown && controls === request.controls) {
+      post({ type: 'unchanged', id: request.id });
+      return;
+    }
   }
   if (!dataset) throw new Error('No data is loaded.');
   compute(request.id, dataset, controls);

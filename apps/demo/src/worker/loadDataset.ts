@@ -81,7 +81,7 @@ export function summarize(
       hasRevenue: false,
       duplicates: 0,
       ...rejected,
-      file,
+      ...(file ? { file } : {}),
     };
   }
   const { table } = dataset;
@@ -100,6 +100,7 @@ export function summarize(
     hasRevenue: dataset.subscriptions !== null,
     duplicates: read ? read.rows - table.length : 0,
     ...rejected,
-    file,
+    // Left out rather than `undefined` for the sample: the same summary then survives JSON (the build's first screen).
+    ...(file ? { file } : {}),
   };
 }

@@ -6,7 +6,13 @@ import type { WorkerTimeline } from '../timeline/timeline';
 
 /** Messages from the page to the worker. */
 export type WorkerRequest =
-  | { readonly type: 'load-sample'; readonly id: number; readonly controls: ComputeControls }
+  | {
+      readonly type: 'load-sample';
+      readonly id: number;
+      readonly controls: ComputeControls;
+      /** The page already shows the sample's figures for these controls (the build's first screen): load, compute nothing. */
+      readonly shown?: boolean | undefined;
+    }
   | {
       readonly type: 'load-file';
       readonly id: number;
@@ -26,6 +32,8 @@ export type WorkerResponse =
   /** Figures of the dashboard, sent as each part is computed (see `dashboardParts`); `computed` follows the last. */
   | { readonly type: 'part'; readonly id: number; readonly part: Partial<DashboardModel> }
   | { readonly type: 'computed'; readonly id: number; readonly milliseconds: number }
+  /** The data is loaded and the figures the page shows are already its own (a `load-sample` marked `shown`): nothing computed. */
+  | { readonly type: 'unchanged'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly summary?: DatasetSummary | undefined }
   /** The worker's performance measures since the last, for the page's timeline (after each request). */
   | ({ readonly type: 'timeline' } & WorkerTimeline);
