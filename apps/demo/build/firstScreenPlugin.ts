@@ -2,23 +2,77 @@ import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
 import type { ComputeControls } from '../src/dashboard/controls.ts';
 import type * as Builder from './firstScreen.ts';
-
-/** Computes the first screen; loaded through vite's module runner at build time only, so the config stays small. */
-const BUILDER = fileURLToPath(new URL('./firstScreen.ts', import.meta.url));
+import type * as Prerender from '../src/prerender.tsx';
 
 /** The module the page imports the first screen from. */
 export const FIRST_SCREEN_MODULE = 'virtual:kpikit-first-screen';
 const RESOLVED = `\0${FIRST_SCREEN_MODULE}`;
 
+/** Computes the first screen; loaded through vite's module runner at build time only, so the config stays small. */
+const BUILDER = fileURLToPath(new URL('./firstScreen.ts', import.meta.url));
+const PRERENDER = fileURLToPath(new URL('../src/prerender.tsx', import.meta.url));
+
 /**
- * Computes the sample's first screen at build time (see `firstScreen.ts`)
- * and hands it to the page as `import firstScreen from
- * 'virtual:kpikit-first-screen'`, a few kilobytes of JSON in the page's
- * bundle. The dev server gives `null` (the page then waits for its worker,
- * as with any other data), so it starts without making the sample.
+ * Runs before the page's scripts, right after the prerendered page: a
+ * viewer whose system is dark gets the page drawn by its scripts (the
+ * prerendered one is light); anyone else sees the prerendered page, and
+ * `kpikit:prerendered-painted` marks the first frame painted with all of it.
+ */
+const AFTER_ROOT = `<script>
+(function () {
+  var root = document.getElementById('root');
+  if (matchMedia('(prefers-color-scheme: dark)').matches) { root.textContent = ''; return; }
+  root.setAttribute('data-prerendered', '');
+  requestAnimationFrame(function () {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function () { performance.mark('kpikit:prerendered-painted'); };
+    channel.port2.postMessage(null);
+  });
+})();
+</script>`;
+
+/** The first screen's module: its JSON, parsed (JSON.parse of a string is read faster than the same object as a literal). */
+const moduleCode = (json: string): string => `export default JSON.parse(${JSON.stringify(json)});`;
+
+/** The first screen's module, for the prerender. */
+function firstScreenModule(json: string): Plugin {
+  return {
+    name: 'kpikit-first-screen-module',
+    resolveId: (source) => (source === FIRST_SCREEN_MODULE ? RESOLVED : null),
+    load: (id) => (id === RESOLVED ? moduleCode(json) : null),
+  };
+}
+
+/** Style sheets are the page's business, not the prerender's: their imports give nothing there. */
+const NO_STYLES: Plugin = {
+  name: 'kpikit-prerender-no-styles',
+  enforce: 'pre',
+  resolveId: (source) => (source.endsWith('.css') ? '\0kpikit-no-styles' : null),
+  load: (id) => (id === '\0kpikit-no-styles' ? 'export {};' : null),
+};
+
+/**
+ * Computes the sample's first screen at build time (see `firstScreen.ts`):
+ * hands it to the page as `import firstScreen from
+ * 'virtual:kpikit-first-screen'` (a few kilobytes of JSON in the page's
+ * bundle) and writes the page rendered with it into `index.html`, so every
+ * widget is painted with its figures before the page's scripts have run.
+ * The dev server gives `null` and no HTML (the page then waits for its
+ * worker, as with any other data), so it starts without making the sample.
  */
 export function firstScreenPlugin(controls: ComputeControls): Plugin {
   let building = false;
+  let made: Promise<string> | null = null;
+  const make = (log: (message: string) => void): Promise<string> =>
+    (made ??= runnerImport<typeof Builder>(BUILDER, { configFile: false, logLevel: 'warn' }).then(({ module }) => {
+      const built = module.buildFirstScreen(controls);
+      const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+      log(
+        `first screen: ${kB(built.json.length)} of JSON, ${kB(built.gzipBytes)} gzipped; ` +
+          `sample made in ${Math.round(built.sampleMilliseconds)} ms, figures in ${Math.round(built.computeMilliseconds)} ms`,
+      );
+      return built.json;
+    }));
   return {
     name: 'kpikit-first-screen',
     configResolved(config) {
@@ -30,15 +84,24 @@ export function firstScreenPlugin(controls: ComputeControls): Plugin {
     async load(id) {
       if (id !== RESOLVED) return null;
       if (!building) return 'export default null;';
-      const { module } = await runnerImport<typeof Builder>(BUILDER, { configFile: false, logLevel: 'warn' });
-      const built = module.buildFirstScreen(controls);
-      const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
-      this.info(
-        `first screen: ${kB(built.json.length)} of JSON, ${kB(built.gzipBytes)} gzipped; ` +
-          `sample made in ${Math.round(built.sampleMilliseconds)} ms, figures in ${Math.round(built.computeMilliseconds)} ms`,
-      );
-      // JSON.parse of a string is read faster than the same object as a literal.
-      return `export default JSON.parse(${JSON.stringify(built.json)});`;
+      const json = await make((message) => {
+        this.info(message);
+      });
+      return moduleCode(json);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, context) {
+        if (!building || context.server) return html;
+        const json = await make(() => undefined);
+        const { module } = await runnerImport<typeof Prerender>(PRERENDER, {
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [NO_STYLES, firstScreenModule(json)],
+        });
+        const page = module.prerender();
+        return html.replace('<div id="root"></div>', `<div id="root">${page}</div>\n    ${AFTER_ROOT}`);
+      },
     },
   };
 }

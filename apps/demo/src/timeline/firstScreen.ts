@@ -47,3 +47,32 @@ export function useDrawnMark(area: WidgetArea, drawn: boolean): void {
     if (drawn) markDrawn(area);
   }, [area, drawn]);
 }
+
+/**
+ * For a page that came with its first screen prerendered into its HTML (see
+ * `build/firstScreenPlugin.ts`): every area was painted, with its figures,
+ * in the first frame after that HTML was parsed, which the page's inline
+ * script marks as `kpikit:prerendered-painted`; that is when each area is
+ * drawn. The page's own render, which replaces that HTML with the same
+ * content, is then not marked again.
+ */
+export function markPrerendered(): void {
+  for (const area of WIDGET_AREAS) committed.add(area);
+  const name = `${TIMELINE_PREFIX}prerendered-painted`;
+  const record = (at: number): void => {
+    for (const area of WIDGET_AREAS) performance.mark(`${TIMELINE_PREFIX}drawn:${area}`, { startTime: at });
+    const end = performance.mark(`${TIMELINE_PREFIX}first-screen`, { startTime: at }).startTime;
+    performance.measure(`${TIMELINE_PREFIX}first-screen`, { start: 0, end });
+  };
+  const painted = performance.getEntriesByName(name, 'mark')[0];
+  if (painted) {
+    record(painted.startTime);
+    return;
+  }
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntriesByName(name, 'mark')[0];
+    if (!entry) return;
+    observer.disconnect();
+    record(entry.startTime);
+  }).observe({ type: 'mark' });
+}
