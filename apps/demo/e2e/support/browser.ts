@@ -48,6 +48,8 @@ export interface OpenOptions {
   readonly viewport?: { readonly width: number; readonly height: number } | undefined;
   /** Wait for the first model to be shown. Default true. */
   readonly waitForReady?: boolean | undefined;
+  /** Runs before the page is opened (to install a script of the test's own before any of the page's). */
+  readonly beforeOpen?: ((page: Page) => Promise<void>) | undefined;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function openDashboard(browser: Browser, options: OpenOptions = {})
     });
     content.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
+  await options.beforeOpen?.(page);
   await page.goto(baseUrl());
   if (options.waitForReady ?? true) await waitForReady(page);
   return {

@@ -26,6 +26,11 @@ export async function firstScreenTimeline(page: Page): Promise<TimelineEntry[]> 
     undefined,
     { timeout: READY_TIMEOUT, polling: 50 },
   );
+  return pageTimeline(page);
+}
+
+/** The page's `kpikit:` timeline as it stands, in order of start. */
+export function pageTimeline(page: Page): Promise<TimelineEntry[]> {
   return page.evaluate(() =>
     performance
       .getEntries()
