@@ -15,6 +15,8 @@ export type {
   SubscriptionTableColumns,
   SurveyTableColumns,
   TimestampType,
+  UsersTarget,
+  UserTableColumns,
 } from './target';
 
 // Metrics

@@ -64,6 +64,30 @@ export interface SubscriptionTableColumns {
   readonly boundaryType?: BoundaryType | undefined;
 }
 
+/** Column names of a users table (one user per row), for {@link UsersTarget}. */
+export interface UserTableColumns {
+  /** The user id, compared as text with the events' user id. Default `"user_id"`. */
+  readonly userId?: string | undefined;
+  /** When the user was created, read as `user.createdAt` (epoch ms). Default `"created_at"`. */
+  readonly createdAt?: string | undefined;
+  /** How `createdAt` is stored. Default `"timestamp"`. */
+  readonly createdAtType?: TimestampType | undefined;
+  /** The column of each user property a query names as `user.<key>`, by key. Default: the column named like the key. */
+  readonly properties?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * A users table joined to the events (event metrics only): `user.<key>` in a
+ * `where`, a step's or exclusion's `where` or a breakdown reads the column
+ * `<key>` of the user's row (a LEFT JOIN on the user id: NULL for a user the
+ * table does not list), as core's `joinUsers` makes `user.<key>` properties.
+ */
+export interface UsersTarget {
+  /** A table or view name, or its parts (`['crm', 'users']`). */
+  readonly table: string | readonly string[];
+  readonly columns?: UserTableColumns | undefined;
+}
+
 /** Where a metric's rows live: the dialect, the table (a name, or `[schema, table]` parts) and its column names. */
 export interface SqlTarget<Columns> {
   readonly dialect: Dialect;
@@ -80,6 +104,8 @@ export interface SqlTarget<Columns> {
    * event name), and a row breaking the rules would count as an ordinary event.
    */
   readonly checkRows?: boolean | undefined;
+  /** Event metrics: a users table whose columns `user.<key>` properties read (see {@link UsersTarget}). */
+  readonly users?: UsersTarget | undefined;
 }
 
 /** Column names with every default filled in. */
@@ -115,7 +141,18 @@ export interface ResolvedTarget {
   readonly properties: Readonly<Record<string, string>>;
   /** Whether event queries count invalid rows (see {@link SqlTarget.checkRows}). */
   readonly checkRows: boolean;
+  /** The users table `user.<key>` properties read, if any. */
+  readonly users: ResolvedUsers | null;
 }
+
+/** A resolved users table: name parts, `userId`, `createdAt` and `createdAtType`, and property columns by key. */
+export interface ResolvedUsers {
+  readonly table: readonly string[];
+  readonly columns: Readonly<Record<'userId' | 'createdAt' | 'createdAtType', string>>;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+const USER_DEFAULTS = { userId: 'user_id', createdAt: 'created_at', createdAtType: 'timestamp' } as const;
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
@@ -140,14 +177,11 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
       { index: null, path: 'target', expected: 'an object { dialect, table, columns? }', received: describe(target) },
     ]);
   }
-  const { dialect, table, columns, checkRows = true } = target as Record<string, unknown>;
+  const { dialect, table, columns, checkRows = true, users } = target as Record<string, unknown>;
   if (typeof checkRows !== 'boolean') add('target.checkRows', 'true or false', checkRows);
   if (dialect !== 'duckdb' && dialect !== 'postgres' && dialect !== 'clickhouse')
     add('target.dialect', 'one of "duckdb", "postgres", "clickhouse"', dialect);
-  const parts = typeof table === 'string' ? [table] : Array.isArray(table) ? (table as unknown[]) : null;
-  if (parts === null || parts.length === 0 || parts.length > 3 || !parts.every(isIdentifier)) {
-    add('target.table', 'a table name, or 1 to 3 name parts such as ["analytics", "events"] (non-empty, no NUL character)', table);
-  }
+  const parts = tableParts(table, 'target.table', add);
   const defaults = DEFAULTS[kind];
   const resolved: Record<string, string> = { ...defaults };
   const properties: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -175,22 +209,68 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
       }
     }
   }
+  const joined = users === undefined ? null : kind === 'events' ? resolveUsers(users, add) : null;
+  if (users !== undefined && kind !== 'events') add('target.users', 'no users table (only event metrics join one)', users);
   if (issues.length > 0) throw new KpiValidationError('target', issues);
-  return { dialect: dialect as Dialect, table: parts as string[], columns: resolved, properties, checkRows: checkRows as boolean };
+  return {
+    dialect: dialect as Dialect,
+    table: parts as string[],
+    columns: resolved,
+    properties,
+    checkRows: checkRows as boolean,
+    users: joined,
+  };
 }
 
-function resolveProperties(
-  value: unknown,
-  into: Record<string, string>,
-  add: (path: string, expected: string, received: unknown) => void,
-): void {
+type AddIssue = (path: string, expected: string, received: unknown) => void;
+
+function tableParts(table: unknown, path: string, add: AddIssue): string[] | null {
+  const parts = typeof table === 'string' ? [table] : Array.isArray(table) ? (table as unknown[]) : null;
+  if (parts === null || parts.length === 0 || parts.length > 3 || !parts.every(isIdentifier)) {
+    add(path, 'a table name, or 1 to 3 name parts such as ["analytics", "events"] (non-empty, no NUL character)', table);
+    return null;
+  }
+  return parts;
+}
+
+function resolveUsers(users: unknown, add: AddIssue): ResolvedUsers | null {
+  if (typeof users !== 'object' || users === null || Array.isArray(users)) {
+    add('target.users', 'an object { table, columns? }', users);
+    return null;
+  }
+  const { table, columns, ...rest } = users as Record<string, unknown>;
+  for (const key of Object.keys(rest)) add(`target.users.${key}`, 'a known field (table, columns)', rest[key]);
+  const parts = tableParts(table, 'target.users.table', add);
+  const resolved: Record<string, string> = { ...USER_DEFAULTS };
+  const properties: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (columns !== undefined) {
+    if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
+      add('target.users.columns', 'an object of column names', columns);
+    } else {
+      for (const [key, value] of Object.entries(columns as Record<string, unknown>)) {
+        if (value === undefined) continue;
+        if (key === 'properties') resolveProperties(value, properties, add, 'target.users.columns.properties');
+        else if (key === 'createdAtType') {
+          if (value === 'timestamp' || value === 'epoch_ms') resolved[key] = value;
+          else add('target.users.columns.createdAtType', 'one of "timestamp", "epoch_ms"', value);
+        } else if (!(key in USER_DEFAULTS)) {
+          add(`target.users.columns.${key}`, 'a known column (userId, createdAt, createdAtType, properties)', value);
+        } else if (!isIdentifier(value)) add(`target.users.columns.${key}`, 'a column name (non-empty, no NUL character)', value);
+        else resolved[key] = value;
+      }
+    }
+  }
+  return parts === null ? null : { table: parts, columns: resolved as ResolvedUsers['columns'], properties };
+}
+
+function resolveProperties(value: unknown, into: Record<string, string>, add: AddIssue, path = 'target.columns.properties'): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    add('target.columns.properties', 'an object of column names by property key', value);
+    add(path, 'an object of column names by property key', value);
     return;
   }
   for (const [key, column] of Object.entries(value as Record<string, unknown>)) {
     if (column === undefined) continue;
     if (isIdentifier(column)) into[key] = column;
-    else add(`target.columns.properties.${key}`, 'a column name (non-empty, no NUL character)', column);
+    else add(`${path}.${key}`, 'a column name (non-empty, no NUL character)', column);
   }
 }

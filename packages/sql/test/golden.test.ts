@@ -57,6 +57,17 @@ describe('golden SQL', () => {
     });
   }
 
+  it('a funnel broken down by a users-table property, for every dialect', async () => {
+    for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as Dialect[]) {
+      const { sql, params } = compile(
+        'funnel',
+        { steps: ['signup', { name: 'pay', where: { 'user.plan': 'pro' } }], breakdown: { property: 'user.country' } },
+        { dialect, table: 'events', users: { table: ['crm', 'users'], columns: { userId: 'id' } } },
+      );
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/funnel-users.sql`);
+    }
+  });
+
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {
     it(`retention for ${dialect}`, async () => {
       const { sql, params } = compile('retention', cases.retention.options, { dialect, table: 'events' });

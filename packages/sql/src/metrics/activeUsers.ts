@@ -74,7 +74,7 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
         ],
         ['k_per_day', 'SELECT at_day, sum(dau) AS dau, sum(wau) AS wau, sum(mau) AS mau\nFROM k_deltas\nGROUP BY at_day'],
       ],
-      selectWithBounds(context, 'k_per_day', ['at_day', 'dau', 'wau', 'mau']),
+      selectWithBounds(context, 'k_per_day', ['at_day', 'dau', 'wau', 'mau'], properties),
     );
   },
   parse(rows, options) {

@@ -21,6 +21,7 @@ import { funnelSql } from './funnel/funnel';
 import type { MetricSql } from './metric.types';
 import { npsSql } from './nps';
 import { withUnitSummary } from '../query/unit';
+import { checkUsers } from '../query/users';
 import type { NpsSqlOptions } from './nps';
 import { retentionSql } from './retention';
 import { mrrMovementsSql, mrrSql } from './revenue';
@@ -66,5 +67,11 @@ export function metricSql<M extends MetricName>(metric: M): MetricSql<MetricOpti
   const found = Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
   if (!found) throw new TypeError(`Unknown metric ${JSON.stringify(metric)}: expected one of ${Object.keys(metrics).join(', ')}`);
   // At a group's grain every event query returns the group counts beside the range: core's `unit` summary.
-  return { ...found, parse: (rows, options) => withUnitSummary(found.parse(rows, options), rows, options) };
+  return {
+    ...found,
+    parse: (rows, options) => {
+      checkUsers(rows);
+      return withUnitSummary(found.parse(rows, options), rows, options);
+    },
+  };
 }

@@ -51,7 +51,7 @@ export const stickinessSummarySql: MetricSql<StickinessSummaryOptions, Stickines
         ],
         ['k_counts', 'SELECT count(*) AS user_days, count(DISTINCT u) AS mau\nFROM k_user_days'],
       ],
-      selectWithBounds(context, 'k_counts', ['user_days', 'mau']),
+      selectWithBounds(context, 'k_counts', ['user_days', 'mau'], properties),
     );
   },
   parse(rows, options) {

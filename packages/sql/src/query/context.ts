@@ -1,7 +1,7 @@
 import { KpiValidationError } from '@kpikit/core';
 import type { SqlDialect } from '../dialect/dialect.types';
 import { dialects } from '../dialect/dialects';
-import type { ResolvedTarget } from '../target';
+import type { ResolvedTarget, TimestampType } from '../target';
 import { ParamList } from './params';
 
 /** What a metric compiler writes with: the dialect, the parameters, and the quoted table and columns. */
@@ -30,12 +30,38 @@ export interface CompileContext {
    * or `null` for users: see `eventHead`.
    */
   readonly unit: { readonly group: string } | null;
+  /**
+   * With a users table in the target, the expression over that table (its
+   * rows aliased `k_u`) of a `user.<key>` property (`user.createdAt`: the
+   * creation time in epoch ms); `null` for any other key, or without a
+   * users table.
+   */
+  userProperty(key: string): string | null;
+  /** The users table, quoted, and its id column as text over rows aliased `k_u` (`null` without one). */
+  readonly users: { readonly table: string; readonly id: string } | null;
 }
+
+/** The prefix of the properties a users table gives, as core's `joinUsers` names them. */
+export const USER_PREFIX = 'user.';
 
 /** A context for one compilation against a resolved target. */
 export function compileContext(target: ResolvedTarget, unit: { readonly group: string } | null = null): CompileContext {
   const dialect = dialects[target.dialect];
+  const users = target.users;
   return {
+    users: users && {
+      table: users.table.map((part) => dialect.ident(part)).join('.'),
+      id: `CAST(k_u.${dialect.ident(users.columns.userId)} AS ${dialect.type('text')})`,
+    },
+    userProperty: (key) => {
+      if (users === null || !key.startsWith(USER_PREFIX)) return null;
+      const name = key.slice(USER_PREFIX.length);
+      if (Object.prototype.hasOwnProperty.call(users.properties, name)) return `k_u.${dialect.ident(users.properties[name] as string)}`;
+      if (name === 'createdAt')
+        return dialect.epochMs(`k_u.${dialect.ident(users.columns.createdAt)}`, users.columns.createdAtType as TimestampType);
+      if (name.length === 0 || name.includes('\0')) return null;
+      return `k_u.${dialect.ident(name)}`;
+    },
     dialect,
     params: new ParamList(dialect),
     table: target.table.map((part) => dialect.ident(part)).join('.'),

@@ -4,6 +4,7 @@ import type { CompileContext } from './context';
 import type { ZoneTableSql } from '../dialect/dialect.types';
 import type { PropertySet } from './properties';
 import { groupColumn, unitCte } from './unit';
+import { usersCheckCte } from './users';
 import { DAY_MS, fixedLocalDay, fixedOffset } from './zone';
 
 /** The range and zone of an event metric. */
@@ -70,7 +71,8 @@ export function eventHead(context: CompileContext, range: RangeSpec, properties?
   const toMs = (column: string): string => dialect.epochMs(column, context.setting('timestampType') as TimestampType);
   // At a group's grain the group is the unit: rows without one are left out of `k_ev`, and counted in `k_unit`.
   const group = context.unit ? groupColumn(context, context.unit.group) : null;
-  const source = `(SELECT ${group?.id ?? user} AS u, ${name} AS n, ${toMs(timestamp)} AS ms${properties?.selectList() ?? ''} FROM ${table}${group ? ` WHERE ${group.grouped}` : ''})`;
+  const rows = properties ? properties.from(table, user) : table;
+  const source = `(SELECT ${group?.id ?? user} AS u, ${name} AS n, ${toMs(timestamp)} AS ms${properties?.selectList() ?? ''} FROM ${rows}${group ? ` WHERE ${group.grouped}` : ''})`;
   const { checkRows } = context;
   // The span reads the time as stored: it is NULL exactly when its epoch ms is, and only its extremes are converted.
   const spanOf = (columns: readonly string[]): [string, string] => [
@@ -102,6 +104,7 @@ export function eventHead(context: CompileContext, range: RangeSpec, properties?
       ...ctes,
       ...(group && defaulted && !monotonic ? [allDays(selectDay)] : []),
       ...(context.unit ? [unitCte(context, context.unit.group, toMs)] : []),
+      ...(properties?.readsUsers() ? [usersCheckCte(context)] : []),
       ['k_ev', selectDay(carried, 'ms', `${source} AS s`, 'd')],
     ],
   });
@@ -215,9 +218,14 @@ export function boundsSql(
 }
 
 /** The final SELECT: the bounds row joined to the metric's rows, so the range comes back even with no data rows. */
-export function selectWithBounds(context: CompileContext, data: string, columns: readonly string[]): string {
+export function selectWithBounds(context: CompileContext, data: string, columns: readonly string[], properties?: PropertySet): string {
   const unit = context.unit ? ['x.unit_groups', 'x.unit_ungrouped'] : [];
-  const list = ['b.from_day', 'b.to_day', 'b.invalid', ...unit, ...columns.map((column) => `r.${column}`)].join(', ');
-  const from = context.unit ? 'k_bounds AS b\nCROSS JOIN k_unit AS x' : 'k_bounds AS b';
+  const users = properties?.readsUsers() ? ['y.users_invalid'] : [];
+  const list = ['b.from_day', 'b.to_day', 'b.invalid', ...unit, ...users, ...columns.map((column) => `r.${column}`)].join(', ');
+  const from = [
+    'k_bounds AS b',
+    ...(context.unit ? ['CROSS JOIN k_unit AS x'] : []),
+    ...(users.length > 0 ? ['CROSS JOIN k_users_check AS y'] : []),
+  ].join('\n');
   return `SELECT ${list}\nFROM ${from}\n${context.dialect.leftJoinAll(`${data} AS r`)}`;
 }

@@ -12,6 +12,8 @@ export type PropertyConditions = Readonly<Record<string, PropertyValue>>;
 export class PropertySet {
   private readonly aliases = new Map<string, string>();
   private readonly columns: string[] = [];
+  /** The users-table columns read (`<expression> AS k_p0`), for {@link PropertySet.from}. */
+  private readonly userColumns: string[] = [];
 
   constructor(private readonly context: CompileContext) {}
 
@@ -23,10 +25,34 @@ export class PropertySet {
     let alias = this.aliases.get(key);
     if (alias === undefined) {
       alias = `p${this.aliases.size}`;
-      this.columns.push(`${this.context.propertyColumn(key, path)} AS ${alias}`);
+      const user = this.context.userProperty(key);
+      if (user === null) this.columns.push(`${this.context.propertyColumn(key, path)} AS ${alias}`);
+      else {
+        this.userColumns.push(`${user} AS k_${alias}`);
+        this.columns.push(`k_users.k_${alias} AS ${alias}`);
+      }
       this.aliases.set(key, alias);
     }
     return alias;
+  }
+
+  /** Whether the query reads the users table (a `user.<key>` property with a users table in the target). */
+  readsUsers(): boolean {
+    return this.userColumns.length > 0;
+  }
+
+  /**
+   * The FROM item of the event rows: `table`, LEFT JOINed on the user id
+   * (`userId`, an expression over the table's own columns) to the users-table
+   * columns the query reads, when it reads any.
+   */
+  from(table: string, userId: string): string {
+    const { users } = this.context;
+    if (users === null || !this.readsUsers()) return table;
+    return [
+      table,
+      `LEFT JOIN (SELECT ${users.id} AS k_uid, ${this.userColumns.join(', ')} FROM ${users.table} AS k_u) AS k_users ON k_users.k_uid = ${userId}`,
+    ].join('\n');
   }
 
   /** Registers every key of some conditions. */

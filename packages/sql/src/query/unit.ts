@@ -1,3 +1,4 @@
+import { KpiValidationError } from '@kpikit/core';
 import type { GroupUnitSummary, MetricUnit } from '@kpikit/core';
 import type { CompileContext } from './context';
 import { numberAt, type SqlRow } from './rows';
@@ -14,6 +15,16 @@ export function groupOf(options: unknown): { readonly group: string } | null {
  * writes numbers) and the condition that a row has one (not NULL, not empty).
  */
 export function groupColumn(context: CompileContext, group: string): { id: string; grouped: string } {
+  if (context.userProperty(group) !== null) {
+    throw new KpiValidationError('options', [
+      {
+        index: null,
+        path: 'options.unit.group',
+        expected: 'a group column of the events table (a users-table property cannot name the group in SQL)',
+        received: JSON.stringify(group),
+      },
+    ]);
+  }
   const id = `CAST(${context.propertyColumn(group, 'options.unit.group')} AS ${context.dialect.type('text')})`;
   return { id, grouped: `${id} IS NOT NULL AND ${id} <> ''` };
 }

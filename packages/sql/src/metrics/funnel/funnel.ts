@@ -52,7 +52,7 @@ export const funnelSql: MetricSql<FunnelOptions, FunnelResult> = {
     return withQuery(
       context,
       [...head, ...attempts, ...funnelTail(plan, order !== 'any', lookup)],
-      selectWithBounds(context, 'k_out', funnelColumns(plan)),
+      selectWithBounds(context, 'k_out', funnelColumns(plan), plan.properties),
     );
   },
   parse(rows, options) {
