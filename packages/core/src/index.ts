@@ -220,6 +220,9 @@ export {
   MAX_ATTRIBUTION_MODELS,
 } from './attribution/attribution.schema';
 export { CREDIT_UNITS } from './attribution/apportion';
+export { resolveModel as resolveAttributionModel } from './attribution/models';
+export { spendInRange as attributionSpend } from './attribution/costs';
+export type { SpendInRange as AttributionSpend } from './attribution/costs';
 export type {
   AttributionModelName,
   AttributionModel,

@@ -25,6 +25,19 @@ const cases: { [M in MetricName]: { options: MetricOptions<M>; table: string } }
   nps: { options: { from: '2024-01-01', to: '2024-03-31', timeZone: 'Europe/Paris' }, table: 'survey' },
   mrr: { options: { granularity: 'month', timeZone: 'UTC' }, table: 'subscriptions' },
   mrrMovements: { options: { from: '2024-01-01', to: '2024-06-30' }, table: 'subscriptions' },
+  attribution: {
+    options: {
+      conversion: { name: 'purchase', where: { plan: 'pro' } },
+      touches: { channel: 'utm_source', campaign: 'utm_campaign' },
+      models: ['first_touch', 'linear', 'position_based', 'last_non_direct'],
+      value: { property: 'revenue' },
+      costs: [{ channel: 'google', period: '2024-03', amount: 1200 }],
+      from: '2024-03-01',
+      to: '2024-03-31',
+      timeZone: 'Europe/Paris',
+    },
+    table: 'events',
+  },
 };
 
 describe('golden SQL', () => {
@@ -69,6 +82,10 @@ describe('golden SQL', () => {
   });
 
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {
+    it(`attribution for ${dialect}`, async () => {
+      const { sql, params } = compile('attribution', cases.attribution.options, { dialect, table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/attribution.sql`);
+    });
     it(`retention for ${dialect}`, async () => {
       const { sql, params } = compile('retention', cases.retention.options, { dialect, table: 'events' });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/retention.sql`);

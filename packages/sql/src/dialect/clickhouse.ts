@@ -28,6 +28,10 @@ export const clickhouse: SqlDialect = {
   strpos: (text, part) => `toInt64(position(${text}, ${part}))`,
   byteOrder: (text) => text,
   typeName: (expr) => `toTypeName(${expr})`,
+  intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  // arrayFold is a left fold over the partition's values sorted by their order, on every row.
+  runningSum: (value, order, partition) =>
+    `arrayFold((acc, x) -> acc + x, arrayMap(p -> p.2, arraySort(p -> p.1, groupArray((${order}, assumeNotNull(toFloat64(${value})))) OVER (PARTITION BY ${partition} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))), toFloat64(0))`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON 1 = 1`,
   // As in the other dialects: outer joins fill missing values with NULL, a cast keeps a NULL a NULL,
   // and min, max or sum over no rows is NULL.

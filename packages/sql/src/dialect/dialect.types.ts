@@ -48,6 +48,16 @@ export interface SqlDialect {
   byteOrder(text: string): string;
   /** The name of an expression's SQL type, as text (`BIGINT`, `bigint`, `Nullable(Int64)`). */
   typeName(expr: string): string;
+  /** `a / b` of two non-negative integers, truncated, as an integer. */
+  intDiv(a: string, b: string): string;
+  /**
+   * A window expression whose value on the last row (in `order`) of each
+   * partition is the sum of the DOUBLE `value` added one row at a time in
+   * `order`, from 0, as a JavaScript loop adds: floating-point sums depend on
+   * their order, and an engine's own `sum` may add in any (DuckDB's window
+   * sums combine partial sums in a tree). `partition` is a column list.
+   */
+  runningSum(value: string, order: string, partition: string): string;
   /** `LEFT JOIN <right> ON TRUE` for a right side that may be empty. */
   leftJoinAll(right: string): string;
   /** Text appended after the query (ClickHouse settings). */

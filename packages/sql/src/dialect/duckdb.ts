@@ -36,6 +36,10 @@ export const duckdb: SqlDialect = {
   strpos: (text, part) => `strpos(${text}, ${part})`,
   byteOrder: (text) => text,
   typeName: (expr) => `typeof(${expr})`,
+  intDiv: (a, b) => `(${a} // ${b})`,
+  // list_reduce is a left fold: ((w0 + w1) + w2) + …, on every row of the partition.
+  runningSum: (value, order, partition) =>
+    `list_reduce(list(${value} ORDER BY ${order}) OVER (PARTITION BY ${partition}), lambda a, b: a + b)`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

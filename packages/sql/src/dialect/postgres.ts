@@ -40,6 +40,10 @@ export const postgres: SqlDialect = {
   strpos: (text, part) => `strpos(${text}, ${part})`,
   byteOrder: (text) => `(${text} COLLATE "C")`,
   typeName: (expr) => `CAST(pg_typeof(${expr}) AS text)`,
+  intDiv: (a, b) => `(${a} / ${b})`,
+  // A window sum from the partition's start adds its rows one at a time in the window's order (float8pl).
+  runningSum: (value, order, partition) =>
+    `sum(CAST(${value} AS double precision)) OVER (PARTITION BY ${partition} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

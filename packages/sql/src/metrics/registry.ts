@@ -1,4 +1,6 @@
 import type {
+  AttributionOptions,
+  AttributionResult,
   ActiveUsersOptions,
   ActiveUsersResult,
   FunnelOptions,
@@ -17,6 +19,7 @@ import type {
 } from '@kpikit/core';
 import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } from '../target';
 import { activeUsersSql } from './activeUsers';
+import { attributionSql } from './attribution/attribution';
 import { funnelSql } from './funnel/funnel';
 import type { MetricSql } from './metric.types';
 import { npsSql } from './nps';
@@ -38,6 +41,7 @@ export interface SqlMetrics {
   funnel: { options: FunnelOptions; result: FunnelResult; columns: EventTableColumns };
   mrr: { options: MrrOptions; result: MrrResult; columns: SubscriptionTableColumns };
   mrrMovements: { options: MrrMovementsOptions; result: MrrMovementsResult; columns: SubscriptionTableColumns };
+  attribution: { options: AttributionOptions; result: AttributionResult; columns: EventTableColumns };
 }
 
 /** A metric `compile`, `parse` and `run` know. */
@@ -60,6 +64,7 @@ export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, 
   funnel: funnelSql,
   mrr: mrrSql,
   mrrMovements: mrrMovementsSql,
+  attribution: attributionSql,
 };
 
 /** The SQL of a metric, or a clear error for an unknown name. */
