@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { activeUsers, funnel, joinUsers, KpiValidationError, stickinessSummary } from '@kpikit/core';
-import type { ActiveUsersOptions, FunnelOptions, KpiEvent, KpiUser, StickinessSummaryOptions } from '@kpikit/core';
+import { activeUsers, attribution, funnel, joinUsers, KpiValidationError, stickinessSummary } from '@kpikit/core';
+import type { ActiveUsersOptions, AttributionOptions, FunnelOptions, KpiEvent, KpiUser, StickinessSummaryOptions } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { compile, parse } from '../src/index';
 import type { MetricName, MetricOptions, MetricResult, UsersTarget } from '../src/index';
@@ -145,7 +145,7 @@ describe('a users table in SQL: the same numbers as core on joinUsers', () => {
     zoneArb.chain((timeZone) => fc.tuple(fc.constant(events), usersArb(6), fc.constant(timeZone), rangeArb(events, timeZone))),
   );
 
-  it('activeUsers and stickinessSummary filtered on user properties', async () => {
+  it('activeUsers, stickinessSummary and attribution conversions filtered on user properties', async () => {
     await fc.assert(
       fc.asyncProperty(inputs, userWhereArb, async ([events, users, timeZone, range], properties) => {
         const joined = joinUsers(events, users);
@@ -153,11 +153,20 @@ describe('a users table in SQL: the same numbers as core on joinUsers', () => {
         const active: ActiveUsersOptions = { ...range, timeZone, ...(where ? { where } : {}) };
         const month = (range.from ?? '2024-03-15').slice(0, 7);
         const sticky: StickinessSummaryOptions = { ...range, timeZone, month, ...(where ? { where } : {}) };
+        const credit: AttributionOptions = {
+          ...range,
+          timeZone,
+          conversion: properties === undefined ? 'b' : { name: 'b', where: properties },
+          touches: { names: ['a', 'c'] },
+          count: 'every',
+          models: ['linear', 'position_based', 'last_touch'],
+        };
         for (const engine of engines()) {
           expect(await runJoined(engine, 'activeUsers', events, users, active), engine.label).toEqual(activeUsers(joined, active));
           expect(await runJoined(engine, 'stickinessSummary', events, users, sticky), engine.label).toEqual(
             stickinessSummary(joined, sticky),
           );
+          expect(await runJoined(engine, 'attribution', events, users, credit), engine.label).toEqual(attribution(joined, credit));
         }
       }),
       { numRuns: 20 },
