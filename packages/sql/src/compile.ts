@@ -1,3 +1,4 @@
+import { KpiValidationError } from '@kpikit/core';
 import type { MetricColumns, MetricName, MetricOptions } from './metrics/registry';
 import { metricSql } from './metrics/registry';
 import { compileContext } from './query/context';
@@ -37,6 +38,11 @@ export function compile<M extends MetricName, D extends Dialect>(
   const definition = metricSql(metric);
   const checked = definition.check(options);
   const context = compileContext(resolveTarget(definition.table, target), groupOf(checked));
+  if ((target as { costs?: unknown }).costs !== undefined && metric !== 'attribution') {
+    throw new KpiValidationError('target', [
+      { index: null, path: 'target.costs', expected: 'no spend table (only attribution reads one)', received: 'a spend table' },
+    ]);
+  }
   const sql = definition.compile(context, checked);
   return { sql, params: context.params.toParams() } as CompiledQuery<D>;
 }

@@ -7,6 +7,7 @@ export type { QueryFunction, RunTarget } from './run';
 
 // Targets
 export { DIALECTS } from './target';
+export type { CostsTarget, CostTableColumns } from './costsTarget';
 export type {
   BoundaryType,
   Dialect,

@@ -1,3 +1,4 @@
+import { resolveCosts, type CostsTarget, type ResolvedCosts } from './costsTarget';
 import { KpiValidationError } from '@kpikit/core';
 import type { KpiIssue } from '@kpikit/core';
 
@@ -106,6 +107,8 @@ export interface SqlTarget<Columns> {
   readonly checkRows?: boolean | undefined;
   /** Event metrics: a users table whose columns `user.<key>` properties read (see {@link UsersTarget}). */
   readonly users?: UsersTarget | undefined;
+  /** `attribution` only: a spend table whose rows are cost entries besides the `costs` option (see {@link CostsTarget}). */
+  readonly costs?: CostsTarget | undefined;
 }
 
 /** Column names with every default filled in. */
@@ -143,6 +146,8 @@ export interface ResolvedTarget {
   readonly checkRows: boolean;
   /** The users table `user.<key>` properties read, if any. */
   readonly users: ResolvedUsers | null;
+  /** The spend table `attribution` reads, if any. */
+  readonly costs: ResolvedCosts | null;
 }
 
 /** A resolved users table: name parts, `userId`, `createdAt` and `createdAtType`, and property columns by key. */
@@ -177,7 +182,7 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
       { index: null, path: 'target', expected: 'an object { dialect, table, columns? }', received: describe(target) },
     ]);
   }
-  const { dialect, table, columns, checkRows = true, users } = target as Record<string, unknown>;
+  const { dialect, table, columns, checkRows = true, users, costs } = target as Record<string, unknown>;
   if (typeof checkRows !== 'boolean') add('target.checkRows', 'true or false', checkRows);
   if (dialect !== 'duckdb' && dialect !== 'postgres' && dialect !== 'clickhouse')
     add('target.dialect', 'one of "duckdb", "postgres", "clickhouse"', dialect);
@@ -211,8 +216,10 @@ export function resolveTarget(kind: TableKind, target: unknown): ResolvedTarget 
   }
   const joined = users === undefined ? null : kind === 'events' ? resolveUsers(users, add) : null;
   if (users !== undefined && kind !== 'events') add('target.users', 'no users table (only event metrics join one)', users);
+  const spend = costs === undefined ? null : resolveCosts(costs, add, (value, path) => tableParts(value, path, add));
   if (issues.length > 0) throw new KpiValidationError('target', issues);
   return {
+    costs: spend,
     dialect: dialect as Dialect,
     table: parts as string[],
     columns: resolved,

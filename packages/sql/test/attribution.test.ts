@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { attribution, KpiValidationError } from '@kpikit/core';
-import type { AttributionModel, AttributionOptions, KpiEvent, PropertyValue } from '@kpikit/core';
+import type { AttributionCost, AttributionModel, AttributionOptions, KpiEvent, PropertyValue } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index';
+import { compile, parse } from '../src/index';
 import { ANCHORS, addDays, localDate, shuffled, zoneArb } from './support/data';
-import { resultsOnEngines, useEngines } from './support/differential';
+import { columnsOf, resultsOnEngines, useEngines } from './support/differential';
+import { loadEvents } from './support/engines';
+import { loadSpend, spendRows } from './support/costs';
 import type { EventTableSpec } from './support/engines';
 
 const engines = useEngines();
@@ -226,4 +228,60 @@ describe('attribution in SQL: the same numbers as core', () => {
       { numRuns: 40 },
     );
   }, 600_000);
+});
+
+/** Cost entries in the order `parse` adds a spend table's rows: channel, campaign (none first), first day, last day, amount. */
+const bySpendOrder = (a: AttributionCost, b: AttributionCost): number => {
+  const text = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const days = (cost: AttributionCost) => (typeof cost.period === 'string' ? { from: cost.period, to: cost.period } : cost.period);
+  const [x, y] = [days(a), days(b)];
+  return (
+    text(a.channel, b.channel) ||
+    (a.campaign === b.campaign ? 0 : a.campaign === undefined ? -1 : b.campaign === undefined ? 1 : text(a.campaign, b.campaign)) ||
+    text(x.from, y.from) ||
+    text(x.to, y.to) ||
+    a.amount - b.amount
+  );
+};
+
+describe('attribution in SQL: costs from a spend table', () => {
+  const compileWithSpend = (engine: ReturnType<typeof engines>[number], options: AttributionOptions) =>
+    compile('attribution', options, { dialect: engine.dialect, table: SPEC.table, columns: columnsOf(SPEC), costs: { table: 'spend' } });
+
+  it('gives core’s costs for the same entries, added in the table’s sorted order, besides those of the option', async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, fc.nat(), async ({ events, options }, split) => {
+        const all = options.costs ?? [];
+        const given = all.slice(0, split % (all.length + 1));
+        const table = all.slice(given.length);
+        const expected = attribution(events, { ...options, costs: [...given, ...[...table].sort(bySpendOrder)] });
+        for (const engine of engines()) {
+          await loadEvents(engine, events, SPEC);
+          await loadSpend(engine, spendRows(table));
+          const { sql, params } = compileWithSpend(engine, { ...options, costs: given });
+          expect(parse('attribution', await engine.query(sql, params), { ...options, costs: given }), engine.label).toEqual(expected);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 600_000);
+
+  it('refuses a spend row that is not a cost entry, and a spend table for another metric', async () => {
+    const options: AttributionOptions = { conversion: 'signup', touches: { channel: 'utm_source' }, from: '2024-03-01', to: '2024-03-31' };
+    const bad = [
+      { channel: null, campaign: null, from: '2024-03-01', to: '2024-03-02', amount: 1 },
+      { channel: 'tv', campaign: null, from: '2024-03-05', to: '2024-03-02', amount: 1 },
+      { channel: 'tv', campaign: null, from: '2023-01-01', to: '2023-01-02', amount: -1 },
+    ];
+    for (const engine of engines()) {
+      await loadEvents(engine, [ev('u', 'signup', Date.UTC(2024, 2, 3))], SPEC);
+      for (const row of bad) {
+        await loadSpend(engine, [{ channel: 'tv', campaign: null, from: '2024-03-01', to: '2024-03-31', amount: 5 }, row]);
+        const { sql, params } = compileWithSpend(engine, options);
+        const rows = await engine.query(sql, params);
+        expect(() => parse('attribution', rows, options), `${engine.label} ${JSON.stringify(row)}`).toThrow(/target\.costs/);
+      }
+    }
+    expect(() => compile('activeUsers', {}, { dialect: 'duckdb', table: 'events', costs: { table: 'spend' } })).toThrow(/target\.costs/);
+  });
 });

@@ -83,7 +83,11 @@ describe('golden SQL', () => {
 
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {
     it(`attribution for ${dialect}`, async () => {
-      const { sql, params } = compile('attribution', cases.attribution.options, { dialect, table: 'events' });
+      const { sql, params } = compile('attribution', cases.attribution.options, {
+        dialect,
+        table: 'events',
+        costs: { table: ['ads', 'spend'], columns: { from: 'day', to: 'day' } },
+      });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/attribution.sql`);
     });
     it(`retention for ${dialect}`, async () => {

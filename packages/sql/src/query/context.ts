@@ -39,6 +39,8 @@ export interface CompileContext {
   userProperty(key: string): string | null;
   /** The users table, quoted, and its id column as text over rows aliased `k_u` (`null` without one). */
   readonly users: { readonly table: string; readonly id: string } | null;
+  /** The spend table `attribution` reads (quoted) and its quoted columns, or `null`. */
+  readonly costs: { readonly table: string; column(key: 'channel' | 'campaign' | 'from' | 'to' | 'amount'): string } | null;
 }
 
 /** The prefix of the properties a users table gives, as core's `joinUsers` names them. */
@@ -48,7 +50,12 @@ export const USER_PREFIX = 'user.';
 export function compileContext(target: ResolvedTarget, unit: { readonly group: string } | null = null): CompileContext {
   const dialect = dialects[target.dialect];
   const users = target.users;
+  const spend = target.costs;
   return {
+    costs: spend && {
+      table: spend.table.map((part) => dialect.ident(part)).join('.'),
+      column: (key) => dialect.ident(spend.columns[key]),
+    },
     users: users && {
       table: users.table.map((part) => dialect.ident(part)).join('.'),
       id: `CAST(k_u.${dialect.ident(users.columns.userId)} AS ${dialect.type('text')})`,

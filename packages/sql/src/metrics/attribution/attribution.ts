@@ -85,7 +85,7 @@ export const attributionSql: MetricSql<AttributionOptions, AttributionResult> = 
         specs: (options.models ?? ['last_touch']).map(resolveAttributionModel),
         byCampaign: options.touches.campaign !== undefined,
         scale,
-        costs: options.costs ?? [],
+        costs: [...(options.costs ?? []), ...tallies.tableCosts],
         range,
       }),
     };
@@ -104,6 +104,16 @@ function checkTallies(tallies: AttributionTallies, options: AttributionOptions):
         path: `events[unit ${JSON.stringify(bad.unit)} at ${new Date(bad.ms).toISOString()}].properties.${value.property}`,
         expected: `a finite number ≥ 0 with at most ${decimals} decimal${decimals === 1 ? '' : 's'} (see value.decimals), or null`,
         received: `${bad.count} conversion value${bad.count === 1 ? '' : 's'} off that grid`,
+      },
+    ]);
+  }
+  if (tallies.badCosts > 0) {
+    throw new KpiValidationError('target', [
+      {
+        index: null,
+        path: 'target.costs',
+        expected: 'spend rows with a channel, a first and last day (last on or after first) and an amount that is a finite number ≥ 0',
+        received: `${tallies.badCosts} row${tallies.badCosts === 1 ? '' : 's'} breaking those rules`,
       },
     ]);
   }

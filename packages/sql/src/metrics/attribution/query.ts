@@ -6,7 +6,7 @@ import { PropertySet } from '../../query/properties';
 import { shareCtes, lastNonDirect } from './shares';
 
 /** The columns of the rows an attribution query returns (besides the range's). */
-export const ATTRIBUTION_COLUMNS = ['part', 'm', 'ch', 'ca', 'a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+export const ATTRIBUTION_COLUMNS = ['part', 'm', 'ch', 'ca', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 
 /** What each kind of row (`part`) holds in its columns `m`, `ch`, `ca` and `a … g`. */
 export const PART = {
@@ -22,6 +22,12 @@ export const PART = {
    * quanta `f`, bad values `g`; the first bad value's time `m` and unit `ch`.
    */
   totals: 4,
+  /**
+   * Per row of the spend table overlapping the range (or breaking the rules):
+   * channel `ch`, campaign `ca`, first and last day `a` and `b`, amount `h`,
+   * and `c` = 1 when the row is not a valid cost entry.
+   */
+  cost: 5,
 } as const;
 
 /**
@@ -72,10 +78,9 @@ export function attributionQuery(context: CompileContext, options: AttributionOp
   const row = (part: number, columns: readonly string[]): string => {
     const [m = zero, ch = none, ca = none, a = zero, b = zero, c = zero, d = zero] = columns;
     const select = `SELECT ${part} AS part, CAST(${m} AS ${bigint}) AS m, ${ch} AS ch, ${ca} AS ca, CAST(${a} AS ${bigint}) AS a, CAST(${b} AS ${bigint}) AS b, CAST(${c} AS ${bigint}) AS c, CAST(${d} AS ${bigint}) AS d`;
-    // Only the totals row fills e, f, g (its own SELECT list goes on).
-    return part === PART.totals
-      ? select
-      : `${select}, CAST(NULL AS ${bigint}) AS e, CAST(NULL AS ${bigint}) AS f, CAST(NULL AS ${bigint}) AS g`;
+    // The totals and cost rows fill e … h themselves (their SELECT list goes on).
+    const rest = `CAST(NULL AS ${bigint}) AS e, CAST(NULL AS ${bigint}) AS f, CAST(NULL AS ${bigint}) AS g, CAST(NULL AS ${double}) AS h`;
+    return part === PART.totals || part === PART.cost ? select : `${select}, ${rest}`;
   };
   // A value is a finite number ≥ 0 on the grid of its decimals (allowing the binary hair of 19.99 × 100), as core reads it.
   const scaled = `(CAST(c.v AS ${double}) * ${scale})`;
@@ -158,10 +163,43 @@ export function attributionQuery(context: CompileContext, options: AttributionOp
             'sum(touched)',
             'sum(q)',
             'sum(nv)',
-          ])}, CAST(count(DISTINCT CASE WHEN touched = 0 THEN u END) AS ${bigint}) AS e,\n  CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS ${bigint}) AS f, CAST(sum(bad) AS ${bigint}) AS g\nFROM k_conv_touched`,
+          ])}, CAST(count(DISTINCT CASE WHEN touched = 0 THEN u END) AS ${bigint}) AS e,\n  CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS ${bigint}) AS f, CAST(sum(bad) AS ${bigint}) AS g, CAST(NULL AS ${double}) AS h\nFROM k_conv_touched`,
+          ...(context.costs ? [costRows(context, row)] : []),
         ].join('\nUNION ALL\n'),
       ],
     ],
     selectWithBounds(context, 'k_out', ATTRIBUTION_COLUMNS, properties),
   );
+}
+
+/**
+ * The spend table's rows that `parse` needs: those overlapping the range,
+ * and any that is not a valid cost entry (a NULL channel or day, a last day
+ * before the first, an amount that is not a finite number ≥ 0), which `parse`
+ * refuses as core refuses a bad entry.
+ */
+function costRows(context: CompileContext, row: (part: number, columns: readonly string[]) => string): string {
+  const { dialect } = context;
+  const costs = context.costs as NonNullable<CompileContext['costs']>;
+  const text = dialect.type('text');
+  const double = dialect.type('double');
+  const bigint = dialect.type('bigint');
+  const bad =
+    'CASE WHEN ch IS NULL OR lo IS NULL OR hi IS NULL OR hi < lo OR NOT (amount >= 0 AND amount <= 1.7976931348623157e308) THEN 1 ELSE 0 END';
+  const columns = [
+    `CAST(${costs.column('channel')} AS ${text}) AS ch`,
+    `CAST(${costs.column('campaign')} AS ${text}) AS ca`,
+    `${dialect.dateDay(costs.column('from'))} AS lo`,
+    `${dialect.dateDay(costs.column('to'))} AS hi`,
+    `CAST(${costs.column('amount')} AS ${double}) AS amount`,
+  ];
+  return [
+    `${row(PART.cost, ['NULL', 'k_c.ch', 'k_c.ca', 'k_c.lo', 'k_c.hi', 'k_c.bad'])}, CAST(NULL AS ${bigint}) AS e, CAST(NULL AS ${bigint}) AS f, CAST(NULL AS ${bigint}) AS g, k_c.amount AS h`,
+    'FROM (',
+    `  SELECT ch, ca, lo, hi, amount, ${bad} AS bad`,
+    `  FROM (SELECT ${columns.join(', ')} FROM ${costs.table}) AS s`,
+    ') AS k_c',
+    'CROSS JOIN k_bounds AS kb',
+    'WHERE k_c.bad = 1 OR (k_c.hi >= kb.from_day AND k_c.lo <= kb.to_day)',
+  ].join('\n');
 }

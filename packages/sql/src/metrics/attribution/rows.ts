@@ -1,4 +1,4 @@
-import { attributionSpend, CREDIT_UNITS } from '@kpikit/core';
+import { attributionSpend, CREDIT_UNITS, formatDay } from '@kpikit/core';
 import type {
   AttributionCampaignRow,
   AttributionCost,
@@ -31,6 +31,9 @@ export interface AttributionTallies {
   readonly noneQuanta: number;
   /** Shares that would need units taken back over more than one round (see `shareCtes`). */
   readonly unshared: number;
+  /** The spend table's entries overlapping the range, in a fixed order, and how many of its rows are bad. */
+  readonly tableCosts: readonly AttributionCost[];
+  readonly badCosts: number;
   /** Conversion values off their grid: how many, and the unit and time of the first. */
   readonly badValues: { readonly count: number; readonly unit: string; readonly ms: number } | null;
 }
@@ -52,6 +55,8 @@ export function readTallies(rows: readonly SqlRow[]): AttributionTallies {
   const channelUnits = new Map<string, number>();
   let totals: number | null = null;
   let unshared = 0;
+  let badCosts = 0;
+  const entries: { channel: string; campaign: string | null; from: number; to: number; amount: number }[] = [];
   const at = (i: number, column: string): number => numberAt(rows, i, column) ?? 0;
   for (const i of dataRows(rows, 'part')) {
     const part = at(i, 'part');
@@ -63,7 +68,26 @@ export function readTallies(rows: readonly SqlRow[]): AttributionTallies {
     } else if (part === PART.slot) slots.push({ channel, campaign, touches: at(i, 'a'), units: at(i, 'b') });
     else if (part === PART.channel) channelUnits.set(channel, at(i, 'a'));
     else if (part === PART.totals) totals = i;
+    else if (part === PART.cost) {
+      if (at(i, 'c') > 0) badCosts++;
+      else entries.push({ channel, campaign, from: at(i, 'a'), to: at(i, 'b'), amount: at(i, 'h') });
+    }
   }
+  // The rows come in the engine's order: sort them, so that amounts add up in one order (core adds in entry order).
+  entries.sort(
+    (x, y) =>
+      byText(x.channel, y.channel) ||
+      (x.campaign === y.campaign ? 0 : x.campaign === null ? -1 : y.campaign === null ? 1 : byText(x.campaign, y.campaign)) ||
+      x.from - y.from ||
+      x.to - y.to ||
+      x.amount - y.amount,
+  );
+  const tableCosts: AttributionCost[] = entries.map(({ channel, campaign, from, to, amount }) => ({
+    channel,
+    ...(campaign === null ? {} : { campaign }),
+    period: { from: formatDay(from), to: formatDay(to) },
+    amount,
+  }));
   const total = (column: string): number => (totals === null ? 0 : at(totals, column));
   const bad = total('g');
   return {
@@ -77,6 +101,8 @@ export function readTallies(rows: readonly SqlRow[]): AttributionTallies {
     noneUnits: total('e'),
     noneQuanta: total('f'),
     unshared,
+    tableCosts,
+    badCosts,
     badValues: bad === 0 || totals === null ? null : { count: bad, unit: textAt(rows, totals, 'ch') ?? '', ms: total('m') },
   };
 }

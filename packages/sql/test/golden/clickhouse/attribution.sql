@@ -72,23 +72,23 @@ k_conv_touched AS (
   ) AS c
 ),
 k_out AS (
-  SELECT 1 AS part, CAST(m AS Int64) AS m, ch AS ch, ca AS ca, CAST(sum(c_share) AS Int64) AS a, CAST(sum(v_share) AS Int64) AS b, CAST(sum(unshared) AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g
+  SELECT 1 AS part, CAST(m AS Int64) AS m, ch AS ch, ca AS ca, CAST(sum(c_share) AS Int64) AS a, CAST(sum(v_share) AS Int64) AS b, CAST(sum(unshared) AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g, CAST(NULL AS Float64) AS h
   FROM k_shares
   GROUP BY m, ch, ca
   UNION ALL
-  SELECT 2 AS part, CAST(NULL AS Int64) AS m, ch AS ch, ca AS ca, CAST(count(*) AS Int64) AS a, CAST(count(DISTINCT u) AS Int64) AS b, CAST(NULL AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g
+  SELECT 2 AS part, CAST(NULL AS Int64) AS m, ch AS ch, ca AS ca, CAST(count(*) AS Int64) AS a, CAST(count(DISTINCT u) AS Int64) AS b, CAST(NULL AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g, CAST(NULL AS Float64) AS h
   FROM (SELECT DISTINCT u, o, ch, ca FROM k_win) AS t
   GROUP BY ch, ca
   UNION ALL
-  SELECT 3 AS part, CAST(NULL AS Int64) AS m, ch AS ch, CAST(NULL AS String) AS ca, CAST(count(DISTINCT u) AS Int64) AS a, CAST(NULL AS Int64) AS b, CAST(NULL AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g
+  SELECT 3 AS part, CAST(NULL AS Int64) AS m, ch AS ch, CAST(NULL AS String) AS ca, CAST(count(DISTINCT u) AS Int64) AS a, CAST(NULL AS Int64) AS b, CAST(NULL AS Int64) AS c, CAST(NULL AS Int64) AS d, CAST(NULL AS Int64) AS e, CAST(NULL AS Int64) AS f, CAST(NULL AS Int64) AS g, CAST(NULL AS Float64) AS h
   FROM k_win
   GROUP BY ch
   UNION ALL
   SELECT 4 AS part, CAST(min(CASE WHEN bad = 1 AND cms = bad_ms THEN cms END) AS Int64) AS m, min(CASE WHEN bad = 1 AND cms = bad_ms THEN u END) AS ch, CAST(NULL AS String) AS ca, CAST(count(*) AS Int64) AS a, CAST(sum(touched) AS Int64) AS b, CAST(sum(q) AS Int64) AS c, CAST(sum(nv) AS Int64) AS d, CAST(count(DISTINCT CASE WHEN touched = 0 THEN u END) AS Int64) AS e,
-    CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS Int64) AS f, CAST(sum(bad) AS Int64) AS g
+    CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS Int64) AS f, CAST(sum(bad) AS Int64) AS g, CAST(NULL AS Float64) AS h
   FROM k_conv_touched
 )
-SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, r.d, r.e, r.f, r.g
+SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, r.d, r.e, r.f, r.g, r.h
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0

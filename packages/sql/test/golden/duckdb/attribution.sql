@@ -84,23 +84,31 @@ k_conv_touched AS (
   ) AS c
 ),
 k_out AS (
-  SELECT 1 AS part, CAST(m AS BIGINT) AS m, ch AS ch, ca AS ca, CAST(sum(c_share) AS BIGINT) AS a, CAST(sum(v_share) AS BIGINT) AS b, CAST(sum(unshared) AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g
+  SELECT 1 AS part, CAST(m AS BIGINT) AS m, ch AS ch, ca AS ca, CAST(sum(c_share) AS BIGINT) AS a, CAST(sum(v_share) AS BIGINT) AS b, CAST(sum(unshared) AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g, CAST(NULL AS DOUBLE) AS h
   FROM k_shares
   GROUP BY m, ch, ca
   UNION ALL
-  SELECT 2 AS part, CAST(NULL AS BIGINT) AS m, ch AS ch, ca AS ca, CAST(count(*) AS BIGINT) AS a, CAST(count(DISTINCT u) AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g
+  SELECT 2 AS part, CAST(NULL AS BIGINT) AS m, ch AS ch, ca AS ca, CAST(count(*) AS BIGINT) AS a, CAST(count(DISTINCT u) AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g, CAST(NULL AS DOUBLE) AS h
   FROM (SELECT DISTINCT u, o, ch, ca FROM k_win) AS t
   GROUP BY ch, ca
   UNION ALL
-  SELECT 3 AS part, CAST(NULL AS BIGINT) AS m, ch AS ch, CAST(NULL AS VARCHAR) AS ca, CAST(count(DISTINCT u) AS BIGINT) AS a, CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g
+  SELECT 3 AS part, CAST(NULL AS BIGINT) AS m, ch AS ch, CAST(NULL AS VARCHAR) AS ca, CAST(count(DISTINCT u) AS BIGINT) AS a, CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g, CAST(NULL AS DOUBLE) AS h
   FROM k_win
   GROUP BY ch
   UNION ALL
   SELECT 4 AS part, CAST(min(CASE WHEN bad = 1 AND cms = bad_ms THEN cms END) AS BIGINT) AS m, min(CASE WHEN bad = 1 AND cms = bad_ms THEN u END) AS ch, CAST(NULL AS VARCHAR) AS ca, CAST(count(*) AS BIGINT) AS a, CAST(sum(touched) AS BIGINT) AS b, CAST(sum(q) AS BIGINT) AS c, CAST(sum(nv) AS BIGINT) AS d, CAST(count(DISTINCT CASE WHEN touched = 0 THEN u END) AS BIGINT) AS e,
-    CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS BIGINT) AS f, CAST(sum(bad) AS BIGINT) AS g
+    CAST(sum(CASE WHEN touched = 0 THEN q ELSE 0 END) AS BIGINT) AS f, CAST(sum(bad) AS BIGINT) AS g, CAST(NULL AS DOUBLE) AS h
   FROM k_conv_touched
+  UNION ALL
+  SELECT 5 AS part, CAST(NULL AS BIGINT) AS m, k_c.ch AS ch, k_c.ca AS ca, CAST(k_c.lo AS BIGINT) AS a, CAST(k_c.hi AS BIGINT) AS b, CAST(k_c.bad AS BIGINT) AS c, CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS g, k_c.amount AS h
+  FROM (
+    SELECT ch, ca, lo, hi, amount, CASE WHEN ch IS NULL OR lo IS NULL OR hi IS NULL OR hi < lo OR NOT (amount >= 0 AND amount <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS bad
+    FROM (SELECT CAST("channel" AS VARCHAR) AS ch, CAST("campaign" AS VARCHAR) AS ca, (CAST("day" AS DATE) - DATE '1970-01-01') AS lo, (CAST("day" AS DATE) - DATE '1970-01-01') AS hi, CAST("amount" AS DOUBLE) AS amount FROM "ads"."spend") AS s
+  ) AS k_c
+  CROSS JOIN k_bounds AS kb
+  WHERE k_c.bad = 1 OR (k_c.hi >= kb.from_day AND k_c.lo <= kb.to_day)
 )
-SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, r.d, r.e, r.f, r.g
+SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, r.d, r.e, r.f, r.g, r.h
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON TRUE
 -- params: ["Europe/Paris","purchase","pro",100,2592000000,19783,19813,"direct","(direct)","$direct",0.2,0.4]
