@@ -30,6 +30,7 @@ export { localDays } from './time/localDays';
 export type { EventRangeOptions } from './options/range.types';
 export {
   eventFilterSchema,
+  eventMatchSchema,
   localDateSchema,
   localMonthSchema,
   timeZoneSchema,
@@ -79,8 +80,20 @@ export type { LifecycleNewFrom, LifecycleOptions, LifecycleResult, LifecycleRow 
 
 // Retention
 export { retention } from './retention/retention';
-export { retentionOptionsSchema, MAX_RETENTION_PERIODS } from './retention/retention.schema';
-export type { RetentionCohort, RetentionMode, RetentionOptions, RetentionResult } from './retention/retention.types';
+export { retentionOptionsSchema, MAX_RETENTION_PERIODS, MAX_RETURN_EVENTS } from './retention/retention.schema';
+export { cohortTable as retentionCohortTable } from './retention/cohortTable';
+export type { CohortLayout as RetentionCohortLayout, CohortTable as RetentionCohortTable } from './retention/cohortTable';
+export type {
+  RetentionBreakdown,
+  RetentionBreakdownGroup,
+  RetentionBreakdownResult,
+  RetentionCohort,
+  RetentionCohortKind,
+  RetentionEvent,
+  RetentionMode,
+  RetentionOptions,
+  RetentionResult,
+} from './retention/retention.types';
 
 // North Star tree
 export { northStarTree } from './northStar/northStarTree';
@@ -176,6 +189,8 @@ export {
 } from './funnel/funnel.schema';
 export { BREAKDOWN_TOP_VALUES } from './funnel/funnelTally';
 export { compareBreakdownValues } from './funnel/breakdownOrder';
+export { rankBreakdownValues } from './breakdown/rankValues';
+export type { RankedValues } from './breakdown/rankValues';
 export { funnelStepResults } from './funnel/stepResults';
 export type {
   FunnelOrder,

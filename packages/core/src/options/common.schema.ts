@@ -39,3 +39,21 @@ export const rangeOptionsShape = {
   to: localDateSchema.optional(),
   timeZone: timeZoneSchema.optional(),
 };
+
+const nonEmptyName = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
+/**
+ * An event to match: a name, or `{ name, where? }` with property equality
+ * conditions. The object's name is checked by a refinement rather than its
+ * shape so that a missing or empty name is reported at `….name`, not as an
+ * unmatched union.
+ */
+export const eventMatchSchema = /* @__PURE__ */ z.union(
+  [
+    z.string().min(1),
+    z
+      .strictObject({ name: z.unknown().optional(), where: propertyEqualsSchema.optional() })
+      .refine((match) => nonEmptyName(match.name), { path: ['name'], error: 'a non-empty event name' }),
+  ],
+  { error: 'an event name or { name, where? }' },
+);

@@ -1,30 +1,41 @@
+import { rankBreakdownValues } from '../breakdown/rankValues';
 import { asEventTable } from '../events/eventTable';
+import type { EventInput, EventTable, PropertyValue } from '../events/event.types';
 import { rangeDays, tableForUnit, withUnit } from '../events/unit';
-import type { EventInput } from '../events/event.types';
-import { nameMask } from '../events/filter';
 import { parseOptions } from '../options/parseOptions';
 import { formatDay } from '../time/civil';
 import { localDays } from '../time/localDays';
-import { periodCalendar, type PeriodCalendar } from '../time/period';
+import { periodCalendar } from '../time/period';
 import { resolveRange } from '../time/range';
+import { cohortTable, type CohortLayout } from './cohortTable';
+import { eventMasks, toMatchers } from './eventMasks';
 import { retentionOptionsSchema } from './retention.schema';
-import type { RetentionCohort, RetentionOptions, RetentionResult } from './retention.types';
-import { tallyCohorts } from './tallyCohorts';
+import type { RetentionBreakdownGroup, RetentionOptions, RetentionResult } from './retention.types';
+import { startTotals, tallyCohorts, type CohortTallyInput } from './tallyCohorts';
 
 /**
- * Retention cohorts: new users grouped by the period of their first
- * `startEvent`, and how many of them did a `returnEvent` in each later period.
+ * Retention cohorts: units grouped by the period they started in, and how
+ * many of them did a `returnEvent` in each later period.
  *
- * A user's cohort is the period of their first-ever `startEvent` in the data;
- * users whose first one lies outside `[from, to]` are in no cohort. Cell `k`
- * (0 ≤ k ≤ `periods`) counts cohort users returning in period `cohort + k`
- * (`exact`) or in any period from `cohort + k` up to `to` (`unbounded`); cell 0
- * is the cohort size. Only returns inside `[from, to]` count. A cell exists when
- * its period starts on or before `to` and is `incomplete` when it ends after it.
+ * With `cohort: 'first'` (default) a unit's cohort is the period of its
+ * first-ever `startEvent` in the data, and units whose first one lies outside
+ * `[from, to]` are in no cohort: cohorts of new units. With `'recurring'` a
+ * unit is in the cohort of every period of the range in which it did a
+ * `startEvent`. Cell `k` (0 ≤ k ≤ `periods`) counts cohort units returning in
+ * period `cohort + k` (`exact`) or in any period from `cohort + k` up to `to`
+ * (`unbounded`); cell 0 is the cohort size. Only returns inside `[from, to]`
+ * count. A cell exists when its period starts on or before `to` and is
+ * `incomplete` when it ends after it. Start and return events are names or
+ * `{ name, where }`; `returnEvent` may list several (any of). A `breakdown`
+ * reports the table once per value of a property of the start event that put
+ * the unit in the cohort (the first one in the period, for recurring cohorts):
+ * the top 10 values by total cohort size, then "Other", then `null`.
  *
+ * @throws {KpiValidationError} on bad events or options (`options.returnEvent[1].name`).
  * @example
  * const result = retention(events, { period: 'week', periods: 2, from: '2024-01-01', to: '2024-01-21' });
  * result.cohorts[0]; // { start: '2024-01-01', size: 10, counts: [10, 4, 2], rates: [1, 0.4, 0.2], incomplete: [false, false, false] }
+ * retention(events, { period: 'week', periods: 2, cohort: 'recurring', startEvent: 'login', breakdown: { property: 'plan' } });
  */
 export function retention(events: EventInput, options: RetentionOptions): RetentionResult {
   const parsed = parseOptions(retentionOptionsSchema, options);
@@ -32,8 +43,8 @@ export function retention(events: EventInput, options: RetentionOptions): Retent
     period,
     periods,
     mode = 'exact',
-    startEvent,
-    returnEvent,
+    cohort = 'first',
+    breakdown,
     from,
     to,
     timeZone = 'UTC',
@@ -44,11 +55,12 @@ export function retention(events: EventInput, options: RetentionOptions): Retent
   const { table } = unitTable;
   const days = localDays(table, timeZone);
   const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
-  if (!range)
-    return withUnit(
-      { period, periods, mode, from: null, to: null, timeZone, cohorts: [], average: new Array<null>(periods + 1).fill(null) },
-      unitTable,
-    );
+  const head = { period, periods, mode, ...(cohort === 'recurring' ? { cohort } : {}) };
+  if (!range) {
+    const none = new Array<null>(periods + 1).fill(null);
+    const empty: RetentionResult = { ...head, from: null, to: null, timeZone, cohorts: [], average: none };
+    return withUnit(breakdown ? { ...empty, breakdown: { property: breakdown.property, groups: [] } } : empty, unitTable);
+  }
 
   const calendar = periodCalendar(period, weekStartsOn as 0 | 1 | 2 | 3 | 4 | 5 | 6);
   const { fromDay, toDay } = range;
@@ -58,49 +70,82 @@ export function retention(events: EventInput, options: RetentionOptions): Retent
   const periodOfDay = new Int32Array(toDay - fromDay + 1);
   for (let d = fromDay; d <= toDay; d++) periodOfDay[d - fromDay] = calendar.indexOf(d) - firstPeriod;
 
-  const width = periods + 1;
-  const counts = tallyCohorts({
+  // The schema has checked every event's name.
+  const start = eventMasks(table, toMatchers(parsed.startEvent as RetentionOptions['startEvent']));
+  const returns = eventMasks(table, toMatchers(parsed.returnEvent as RetentionOptions['returnEvent']));
+  const input: CohortTallyInput = {
     userStart: table.userStart,
     name: table.name,
+    time: table.time,
     days,
-    startNames: nameMask(table, startEvent),
-    returnNames: nameMask(table, returnEvent),
+    startNames: start.names,
+    startRows: start.rows,
+    returnNames: returns.names,
+    returnRows: returns.rows,
     fromDay,
     periodOfDay,
     periods,
     unbounded: mode === 'unbounded',
+    recurring: cohort === 'recurring',
     cohortCount,
+    codes: null,
+    groupOfCode: null,
+    groups: 1,
+    nameRank: null,
+  };
+  const layout: CohortLayout = { calendar, firstPeriod, cohortCount, periods, toDay };
+  const result = { ...head, from: formatDay(fromDay), to: formatDay(toDay), timeZone };
+  if (!breakdown) return withUnit({ ...result, ...cohortTable(tallyCohorts(input), 0, layout) }, unitTable);
+
+  const split = breakdownGroups(table, breakdown.property, input);
+  const counts = tallyCohorts({ ...input, ...split.tally });
+  const cells = cohortCount * (periods + 1);
+  // Every cohort membership is in exactly one group: the overall table is their sum.
+  const overall = new Float64Array(cells);
+  for (let g = 0; g < split.groups.length; g++) for (let i = 0; i < cells; i++) overall[i]! += counts[g * cells + i] as number;
+  const groups: RetentionBreakdownGroup[] = [];
+  split.groups.forEach(({ value, other }, g) => {
+    const table = cohortTable(counts, g * cells, layout);
+    if (table.cohorts.length > 0) groups.push({ value, other, ...table });
   });
+  return withUnit({ ...result, ...cohortTable(overall, 0, layout), breakdown: { property: breakdown.property, groups } }, unitTable);
+}
 
-  const cohorts: RetentionCohort[] = [];
-  const totals = new Float64Array(width);
-  const sizes = new Float64Array(width);
-  for (let c = 0; c < cohortCount; c++) {
-    const size = counts[c * width] as number;
-    if (size === 0) continue;
-    const cohortPeriod = firstPeriod + c;
-    const cellCount = cellsUpTo(calendar, cohortPeriod, toDay, periods);
-    const row = Array.from(counts.subarray(c * width, c * width + cellCount));
-    row[0] = size;
-    for (let k = 0; k < cellCount; k++) {
-      totals[k]! += row[k] as number;
-      sizes[k]! += size;
-    }
-    cohorts.push({
-      start: formatDay(calendar.startOf(cohortPeriod)),
-      size,
-      counts: row,
-      rates: row.map((count) => count / size),
-      incomplete: row.map((_, k) => calendar.endOf(cohortPeriod + k) > toDay),
-    });
+/**
+ * The breakdown's groups, in result order (top values, "Other", `null`), and
+ * what the tally needs to place each start row in one of them.
+ */
+function breakdownGroups(
+  table: EventTable,
+  property: string,
+  input: CohortTallyInput,
+): { groups: { value: PropertyValue; other: boolean }[]; tally: Pick<CohortTallyInput, 'codes' | 'groupOfCode' | 'groups' | 'nameRank'> } {
+  const column = table.properties.get(property);
+  const nullGroup = [{ value: null, other: false }];
+  if (!column) return { groups: nullGroup, tally: { codes: null, groupOfCode: null, groups: 1, nameRank: null } };
+  const { values, codes } = column;
+  const byText = Int32Array.from(table.names, (_, code) => code).sort((a, b) =>
+    compareCodeUnits(table.names[a] as string, table.names[b] as string),
+  );
+  const nameRank = new Int32Array(table.names.length);
+  byText.forEach((code, rank) => (nameRank[code] = rank));
+  const totals = startTotals({ ...input, nameRank }, codes, values.length);
+  const { top, rest } = rankBreakdownValues(values, (code) => totals[code + 1] as number);
+  const groups = top.map((code) => ({ value: values[code] ?? null, other: false }));
+  const groupOfCode = new Int32Array(values.length + 1);
+  top.forEach((code, g) => (groupOfCode[code + 1] = g));
+  if (rest.length > 0) {
+    for (const code of rest) groupOfCode[code + 1] = groups.length;
+    groups.push({ value: 'Other', other: true });
   }
-  const average = Array.from(totals, (total, k) => ((sizes[k] as number) === 0 ? null : total / (sizes[k] as number)));
-  return withUnit({ period, periods, mode, from: formatDay(fromDay), to: formatDay(toDay), timeZone, cohorts, average }, unitTable);
+  // No value, a null value and values no cohort starts with: the null group (the last ones count nowhere).
+  const nullIndex = groups.length;
+  groups.push(...nullGroup);
+  groupOfCode[0] = nullIndex;
+  values.forEach((value, code) => {
+    if (value === null || (totals[code + 1] as number) === 0) groupOfCode[code + 1] = nullIndex;
+  });
+  return { groups, tally: { codes, groupOfCode, groups: groups.length, nameRank } };
 }
 
-/** Number of cells (0 … periods) of a cohort whose period starts on or before `toDay`. */
-function cellsUpTo(calendar: PeriodCalendar, cohortPeriod: number, toDay: number, periods: number): number {
-  let k = 0;
-  while (k <= periods && calendar.startOf(cohortPeriod + k) <= toDay) k++;
-  return k;
-}
+const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

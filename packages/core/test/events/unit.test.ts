@@ -202,6 +202,25 @@ describe('every metric at a group grain is the metric of the events relabelled b
           ['retention exact', (input, unit) => retention(input, { ...common, period: 'day', periods: 5, startEvent: 'a', ...unit })],
           ['retention unbounded', (input, unit) => retention(input, { ...common, period: 'week', periods: 3, mode: 'unbounded', ...unit })],
           [
+            'retention recurring, conditions and breakdown',
+            (input, unit) =>
+              retention(input, {
+                ...common,
+                period: 'day',
+                periods: 4,
+                cohort: 'recurring',
+                startEvent: { name: 'a', where: { plan: 'pro' } },
+                returnEvent: ['b', { name: 'c', where: { plan: null } }],
+                breakdown: { property: 'plan' },
+                ...unit,
+              }),
+          ],
+          [
+            'retention first with a breakdown',
+            (input, unit) =>
+              retention(input, { ...common, period: 'week', periods: 2, mode: 'unbounded', breakdown: { property: 'plan' }, ...unit }),
+          ],
+          [
             'funnel ordered',
             (input, unit) => funnel(input, { ...common, steps: ['a', 'b', 'c'], breakdown: { property: 'plan' }, ...unit }),
           ],

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { retention, toEventTable } from '../../src/index';
-import type { KpiEvent, Period, RetentionCohort, RetentionMode, RetentionOptions, RetentionResult, Weekday } from '../../src/index';
-import {
-  addDays,
-  dateOfDayNumber,
-  dayNumberOf,
-  eventsArb,
-  intlLocalDate,
-  issuePathsOf,
-  msOf,
-  shuffled,
-  weekdayOf,
-  zoneArb,
-} from '../support/reference';
+import type {
+  KpiEvent,
+  Period,
+  RetentionBreakdown,
+  RetentionCohort,
+  RetentionCohortKind,
+  RetentionEvent,
+  RetentionMode,
+  RetentionOptions,
+  Weekday,
+} from '../../src/index';
+import { addDays, eventsArb, intlLocalDate, issuePathsOf, msOf, shuffled, zoneArb } from '../support/reference';
+import { referenceRetention } from './reference';
 
 const event = (userId: string, timestamp: string, name = 'visit'): KpiEvent => ({ userId, name, timestamp });
 /** An event at noon UTC of a date (the same local date in UTC, Europe and the Americas). */
@@ -27,97 +27,6 @@ const cohort = (start: string, counts: number[], incomplete: boolean[] = counts.
   rates: counts.map((count) => count / counts[0]!),
   incomplete,
 });
-
-// ---------------------------------------------------------------------------
-// A plain reference implementation, written from the contract text (§3).
-// ---------------------------------------------------------------------------
-
-/** Period arithmetic from scratch: index of a day, and first day of an index. */
-function referenceCalendar(period: Period, weekStartsOn: number) {
-  // A day number that falls on the first weekday: weeks are counted from it.
-  let anchor = 0;
-  while (weekdayOf(anchor) !== weekStartsOn) anchor++;
-  const indexOf = (day: number): number => {
-    if (period === 'day') return day;
-    if (period === 'week') return Math.floor((day - anchor) / 7);
-    const [year, month] = dateOfDayNumber(day).split('-').map(Number) as [number, number];
-    return year * 12 + (month - 1);
-  };
-  const startOf = (index: number): number => {
-    if (period === 'day') return index;
-    if (period === 'week') return anchor + 7 * index;
-    const year = Math.floor(index / 12);
-    const month = index - year * 12 + 1;
-    return dayNumberOf(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`);
-  };
-  return { indexOf, startOf, endOf: (index: number) => startOf(index + 1) - 1 };
-}
-
-function referenceRetention(events: readonly KpiEvent[], options: RetentionOptions): RetentionResult {
-  const { period, periods, mode = 'exact', startEvent, returnEvent, timeZone = 'UTC', weekStartsOn = 1 } = options;
-  const rows = events.map((e) => ({ userId: e.userId, name: e.name, ms: msOf(e), day: dayNumberOf(intlLocalDate(msOf(e), timeZone)) }));
-  const empty = { period, periods, mode, timeZone, cohorts: [], average: new Array<null>(periods + 1).fill(null) };
-  if (rows.length === 0 && options.from === undefined && options.to === undefined) return { ...empty, from: null, to: null };
-
-  // Range: given bounds, else the dates of the earliest / latest event (a defaulted bound never crosses a given one).
-  const days = rows.map((r) => r.day);
-  let fromDay = options.from === undefined ? Math.min(...days) : dayNumberOf(options.from);
-  let toDay = options.to === undefined ? Math.max(...days) : dayNumberOf(options.to);
-  if (!Number.isFinite(fromDay)) fromDay = toDay;
-  if (!Number.isFinite(toDay)) toDay = fromDay;
-  if (options.from === undefined && fromDay > toDay) fromDay = toDay;
-  if (options.to === undefined && toDay < fromDay) toDay = fromDay;
-
-  const calendar = referenceCalendar(period, weekStartsOn);
-  const byUser = new Map<string, typeof rows>();
-  for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
-
-  // Cohort period → for each user in it, the set of k at which they returned.
-  const cohortUsers = new Map<number, Set<number>[]>();
-  for (const userRows of byUser.values()) {
-    const starts = userRows.filter((r) => startEvent === undefined || r.name === startEvent);
-    if (starts.length === 0) continue;
-    const first = starts.reduce((a, b) => (b.ms < a.ms ? b : a));
-    if (first.day < fromDay || first.day > toDay) continue; // not a new user of this range
-    const c = calendar.indexOf(first.day);
-    const returnedAt = new Set<number>();
-    for (const r of userRows) {
-      if ((returnEvent === undefined || r.name === returnEvent) && r.day >= fromDay && r.day <= toDay)
-        returnedAt.add(calendar.indexOf(r.day) - c);
-    }
-    cohortUsers.set(c, [...(cohortUsers.get(c) ?? []), returnedAt]);
-  }
-
-  const cohorts: RetentionCohort[] = [];
-  const sums = new Array<number>(periods + 1).fill(0);
-  const sizes = new Array<number>(periods + 1).fill(0);
-  for (const c of [...cohortUsers.keys()].sort((a, b) => a - b)) {
-    const users = cohortUsers.get(c)!;
-    const counts: number[] = [];
-    const incomplete: boolean[] = [];
-    for (let k = 0; k <= periods && calendar.startOf(c + k) <= toDay; k++) {
-      const count =
-        k === 0
-          ? users.length
-          : users.filter((returnedAt) => (mode === 'exact' ? returnedAt.has(k) : [...returnedAt].some((r) => r >= k))).length;
-      counts.push(count);
-      incomplete.push(calendar.endOf(c + k) > toDay);
-      sums[k]! += count;
-      sizes[k]! += users.length;
-    }
-    cohorts.push({
-      start: dateOfDayNumber(calendar.startOf(c)),
-      size: users.length,
-      counts,
-      rates: counts.map((n) => n / users.length),
-      incomplete,
-    });
-  }
-  const average = sums.map((sum, k) => (sizes[k] === 0 ? null : sum / sizes[k]!));
-  return { ...empty, from: dateOfDayNumber(fromDay), to: dateOfDayNumber(toDay), cohorts, average };
-}
-
-// ---------------------------------------------------------------------------
 
 describe('retention: the contract example', () => {
   // 10 users first seen in the week of Monday 2024-01-01.
@@ -384,8 +293,24 @@ describe('retention: properties', () => {
     period: fc.constantFrom<Period>('day', 'week', 'month'),
     periods: fc.integer({ min: 1, max: 6 }),
     mode: fc.constantFrom<RetentionMode | undefined>('exact', 'unbounded', undefined),
-    startEvent: fc.constantFrom<string | undefined>(undefined, undefined, 'a', 'b'),
-    returnEvent: fc.constantFrom<string | undefined>(undefined, undefined, 'a', 'c'),
+    cohort: fc.constantFrom<RetentionCohortKind | undefined>(undefined, 'first', 'recurring', 'recurring'),
+    startEvent: fc.constantFrom<RetentionEvent | undefined>(
+      undefined,
+      undefined,
+      'a',
+      'b',
+      { name: 'a', where: { plan: 'pro' } },
+      { name: 'b', where: { plan: null } },
+    ),
+    returnEvent: fc.constantFrom<RetentionEvent | RetentionEvent[] | undefined>(
+      undefined,
+      undefined,
+      'a',
+      'c',
+      ['a', 'c'],
+      [{ name: 'c', where: { plan: 'free' } }, 'b'],
+    ),
+    breakdown: fc.constantFrom<RetentionBreakdown | undefined>(undefined, undefined, { property: 'plan' }, { property: 'seats' }),
     weekStartsOn: fc.constantFrom<Weekday | undefined>(undefined, 0, 1, 2, 3, 4, 5, 6),
     timeZone: zoneArb,
     bounds: fc.option(fc.tuple(fc.nat(), fc.integer({ min: -20, max: 20 }), fc.option(fc.integer({ min: 0, max: 80 })))),
@@ -412,7 +337,7 @@ describe('retention: properties', () => {
         const options = optionsFor(events, generated);
         expect(retention(events, options)).toEqual(referenceRetention(events, options));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
