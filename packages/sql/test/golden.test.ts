@@ -81,6 +81,26 @@ describe('golden SQL', () => {
     }
   });
 
+  // Recurring cohorts with conditions and a breakdown: the passes the default query does without.
+  const recurring: MetricOptions<'retention'> = {
+    period: 'week',
+    periods: 8,
+    mode: 'unbounded',
+    cohort: 'recurring',
+    startEvent: { name: 'login', where: { plan: 'pro' } },
+    returnEvent: ['login', { name: 'purchase', where: { seats: 1 } }],
+    breakdown: { property: 'country' },
+    timeZone: 'Europe/Paris',
+  };
+  for (const dialect of ['clickhouse', 'duckdb', 'postgres'] as Dialect[]) {
+    it(`retention-recurring-breakdown for ${dialect}`, async () => {
+      const { sql, params } = compile('retention', recurring, { dialect, table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(
+        `golden/${dialect}/retention-recurring-breakdown.sql`,
+      );
+    });
+  }
+
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {
     it(`attribution for ${dialect}`, async () => {
       const { sql, params } = compile('attribution', cases.attribution.options, {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { retention } from '@kpikit/core';
-import type { KpiEvent, RetentionOptions } from '@kpikit/core';
+import type { KpiEvent, PropertyValue, RetentionEvent, RetentionOptions } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { at, eventsArb, rangeArb, zoneArb } from './support/data';
+import { PROPERTY_COLUMNS, at, eventsArb, rangeArb, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
 
 const engines = useEngines();
@@ -127,4 +127,144 @@ describe('retention in SQL: the same numbers as core', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+const withColumns = { table: 'events', properties: PROPERTY_COLUMNS } as const;
+
+const withPlan = (userId: string, iso: string, name: string, properties: Record<string, PropertyValue> = {}): KpiEvent => ({
+  userId,
+  name,
+  timestamp: at(iso),
+  properties,
+});
+
+describe('retention in SQL: recurring cohorts, conditions and breakdowns, hand-computed', () => {
+  // Weeks W0 = 01-01, W1 = 01-08, W2 = 01-15; `to` is Sunday 01-21.
+  const events = [
+    withPlan('a', '2024-01-01T10:00:00Z', 'login', { plan: 'pro', seats: 2 }),
+    withPlan('a', '2024-01-02T10:00:00Z', 'login', { plan: 'free' }),
+    withPlan('a', '2024-01-09T10:00:00Z', 'login', { plan: 'free' }),
+    withPlan('b', '2024-01-03T10:00:00Z', 'login', { plan: 'free', beta: true }),
+    withPlan('b', '2024-01-10T10:00:00Z', 'view'),
+    withPlan('c', '2024-01-02T10:00:00Z', 'login'),
+    withPlan('c', '2024-01-16T10:00:00Z', 'login', { plan: 'pro' }),
+    withPlan('d', '2024-01-08T10:00:00Z', 'login', { plan: 'pro', seats: 1 }),
+    withPlan('d', '2024-01-15T10:00:00Z', 'view', { beta: false }),
+  ];
+  const options: RetentionOptions = {
+    period: 'week',
+    periods: 2,
+    cohort: 'recurring',
+    startEvent: 'login',
+    from: '2024-01-01',
+    to: '2024-01-21',
+    breakdown: { property: 'plan' },
+  };
+
+  it('splits recurring cohorts by the first start event of each period, as core does', async () => {
+    const expected = retention(events, options);
+    expect(expected.breakdown?.groups.map((g) => [g.value, g.cohorts.map((c) => c.counts)])).toEqual([
+      ['pro', [[1, 1, 0], [1, 1], [1]]],
+      [
+        'free',
+        [
+          [1, 1, 0],
+          [1, 0],
+        ],
+      ],
+      [null, [[1, 0, 1]]],
+    ]);
+    for (const { engine, result } of await resultsOnEngines(engines(), 'retention', events, options, withColumns))
+      expect(result, engine).toEqual(expected);
+  });
+
+  it('reads numbers and booleans back in their type, and takes conditions on start and return events', async () => {
+    const variants: RetentionOptions[] = [
+      { ...options, breakdown: { property: 'seats' } },
+      { ...options, cohort: 'first', breakdown: { property: 'beta' }, mode: 'unbounded' },
+      {
+        ...options,
+        startEvent: { name: 'login', where: { plan: 'pro' } },
+        returnEvent: ['view', { name: 'login', where: { seats: null } }],
+      },
+      {
+        ...options,
+        cohort: 'first',
+        startEvent: { name: 'login', where: { plan: 'free' } },
+        returnEvent: { name: 'view', where: { beta: false } },
+      },
+    ];
+    for (const variant of variants) {
+      const expected = retention(events, variant);
+      for (const { engine, result } of await resultsOnEngines(engines(), 'retention', events, variant, withColumns))
+        expect(result, engine).toEqual(expected);
+    }
+    expect(retention(events, variants[0]!).breakdown?.groups.map((g) => g.value)).toEqual([1, 2, null]);
+    expect(retention(events, variants[1]!).breakdown?.groups.map((g) => g.value)).toEqual([true, null]);
+  });
+});
+
+const fullOptionsArb = (events: readonly KpiEvent[]): fc.Arbitrary<RetentionOptions> =>
+  zoneArb.chain((timeZone) =>
+    fc
+      .record({
+        range: rangeArb(events, timeZone),
+        period: fc.constantFrom('day', 'week', 'month'),
+        periods: fc.integer({ min: 1, max: 6 }),
+        mode: fc.constantFrom('exact', 'unbounded'),
+        cohort: fc.constantFrom('first', 'recurring', 'recurring'),
+        startEvent: fc.option(
+          fc.constantFrom<RetentionEvent>('a', { name: 'a', where: { plan: 'pro' } }, { name: 'b', where: { seats: 2, beta: true } }),
+          { nil: undefined },
+        ),
+        returnEvent: fc.option(
+          fc.constantFrom<RetentionEvent | RetentionEvent[]>('c', ['a', 'c'], [{ name: 'b', where: { plan: null } }, 'c']),
+          { nil: undefined },
+        ),
+        breakdown: fc.option(fc.constantFrom('plan', 'seats', 'beta'), { nil: undefined }),
+        weekStartsOn: fc.option(fc.constantFrom(0, 1, 6), { nil: undefined }),
+      })
+      .map(({ range, breakdown, startEvent, returnEvent, weekStartsOn, ...rest }) => ({
+        ...range,
+        ...rest,
+        timeZone,
+        ...(startEvent === undefined ? {} : { startEvent }),
+        ...(returnEvent === undefined ? {} : { returnEvent }),
+        ...(breakdown === undefined ? {} : { breakdown: { property: breakdown } }),
+        ...(weekStartsOn === undefined ? {} : { weekStartsOn }),
+      })),
+  );
+
+describe('retention in SQL with recurring cohorts, conditions and breakdowns: the same numbers as core', () => {
+  it('on random events with properties, in DST and fixed-offset zones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        withProperties(eventsArb({ spanDays: 50 })).chain((events) => fc.tuple(fc.constant(events), fullOptionsArb(events))),
+        async ([events, options]) => {
+          const expected = retention(events, options);
+          for (const { engine, result } of await resultsOnEngines(engines(), 'retention', events, options, withColumns))
+            expect(result, engine).toEqual(expected);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  }, 300_000);
+
+  it('on breakdowns with more than ten values, ties included', async () => {
+    const plans = Array.from({ length: 14 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    await fc.assert(
+      fc.asyncProperty(
+        withProperties(eventsArb({ maxEvents: 60, spanDays: 10, names: ['a', 'b'], users: 30 }), plans),
+        fc.constantFrom('first', 'recurring'),
+        fc.constantFrom('Europe/Paris', 'Etc/GMT+5', 'America/Santiago'),
+        async (events, cohort, timeZone) => {
+          const options: RetentionOptions = { period: 'day', periods: 3, cohort, timeZone, breakdown: { property: 'plan' } };
+          const expected = retention(events, options);
+          for (const { engine, result } of await resultsOnEngines(engines(), 'retention', events, options, withColumns))
+            expect(result, engine).toEqual(expected);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 300_000);
 });

@@ -26,7 +26,7 @@ import { npsSql } from './nps';
 import { withUnitSummary } from '../query/unit';
 import { checkUsers } from '../query/users';
 import type { NpsSqlOptions } from './nps';
-import { retentionSql } from './retention';
+import { retentionSql } from './retention/retention';
 import { mrrMovementsSql, mrrSql } from './revenue';
 import { sessionsSql } from './sessions';
 import { stickinessSummarySql } from './stickinessSummary';
