@@ -177,9 +177,11 @@ describe('every metric at a group grain is the metric of the events relabelled b
           expect(issuePathsOf(() => activeUsers(events, { unit: byAccount }))).toEqual(['options.unit.group']);
           return;
         }
-        const times = events.map(msOf);
-        const from = intlLocalDate(Math.min(...times), timeZone);
-        const to = intlLocalDate(Math.max(...times), timeZone);
+        // The least and greatest local date: where a zone turns its clock back a day (America/Juneau, 1867)
+        // the latest event can fall on an earlier date than the earliest.
+        const dates = events.map((e) => intlLocalDate(msOf(e), timeZone)).sort();
+        const from = dates[0]!;
+        const to = dates.at(-1)!;
         const common = { from, to, timeZone };
         const grouped = toEventTable(events);
         const ungroupedCount = toEventTable(events.filter((e) => e.properties.accountId === undefined)).length;
