@@ -1,3 +1,5 @@
+import { tallyFirstCohorts } from './tallyFirstCohorts';
+
 /** What {@link tallyCohorts} reads: typed arrays and numbers only, so the hot loop stays monomorphic. */
 export interface CohortTallyInput {
   readonly userStart: Int32Array;
@@ -124,6 +126,8 @@ const groupOf = (input: CohortTallyInput, row: number): number =>
  * whichever order local days come (a zone can turn its clock back a day).
  */
 export function tallyCohorts(input: CohortTallyInput): Int32Array {
+  // The default table (first cohorts, one group) takes a single pass per unit, with no per-unit sets.
+  if (!input.recurring && input.codes === null) return tallyFirstCohorts(input);
   const { userStart, name, days, returnNames, returnRows, fromDay, periodOfDay, periods, unbounded, cohortCount } = input;
   const toDay = fromDay + periodOfDay.length - 1;
   const width = periods + 1;
