@@ -415,7 +415,8 @@ describe('retention: cohort invariants (property)', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // Hundreds of runs: seconds on a shared machine.
+  }, 30_000);
 });
 
 /** `YYYY-MM-DD` of the first day of a day's period, through the reference calendar. */

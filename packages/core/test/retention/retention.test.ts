@@ -339,7 +339,8 @@ describe('retention: properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // Hundreds of runs: seconds on a shared machine.
+  }, 30_000);
 
   it('keeps cell 0 = size, 0 ≤ rates ≤ 1, unbounded ≥ exact and non-increasing unbounded counts; ignores order (property)', () => {
     fc.assert(
