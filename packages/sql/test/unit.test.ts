@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { activeUsers, funnel, retention, stickinessSummary } from '@kpikit/core';
-import type { KpiEvent, PropertyValue } from '@kpikit/core';
+import type { KpiEvent, PropertyValue, RetentionOptions } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_COLUMNS, at, eventsArb, rangeArb, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
@@ -77,6 +77,45 @@ describe('metrics by group in SQL: the same numbers as core', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  }, 240_000);
+});
+
+describe('retention by group in SQL: recurring cohorts, conditions and breakdowns, the same numbers as core', () => {
+  const variants = fc.constantFrom<Omit<RetentionOptions, 'period' | 'periods'>[]>(
+    {
+      cohort: 'recurring',
+      startEvent: { name: 'a', where: { beta: true } },
+      returnEvent: ['b', { name: 'c', where: { plan: null } }],
+      breakdown: { property: 'plan' },
+    },
+    { cohort: 'recurring', mode: 'unbounded', breakdown: { property: 'seats' } },
+    { startEvent: { name: 'a', where: { plan: 'pro' } }, mode: 'unbounded', breakdown: { property: 'plan' } },
+  );
+
+  it('on random events of users in accounts, by a text or an integer group column', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        accountEventsArb.chain((events) =>
+          zoneArb.chain((timeZone) =>
+            fc.tuple(
+              fc.constant(events),
+              fc.constant(timeZone),
+              rangeArb(events, timeZone),
+              fc.constantFrom(byAccount, byNumber),
+              variants,
+            ),
+          ),
+        ),
+        async ([events, timeZone, range, unit, variant]) => {
+          if (!events.some((event) => event.properties?.[unit.group] !== undefined)) return;
+          const o: RetentionOptions = { ...range, timeZone, unit, period: 'day', periods: 4, ...variant };
+          const expected = retention(events, o);
+          for (const { engine, result } of await resultsOnEngines(engines(), 'retention', events, o, SPEC))
+            expect(result, engine).toEqual(expected);
+        },
+      ),
+      { numRuns: 20 },
     );
   }, 240_000);
 });
