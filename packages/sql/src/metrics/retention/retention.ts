@@ -14,7 +14,8 @@ import { parseRetention, RETENTION_NULL_GROUP, RETENTION_OTHER_GROUP } from './p
  * whether it holds a start event for recurring ones). From those it forms the
  * cohort users (`k_cohort_users`: one row per user for first cohorts, per
  * user and start period for recurring ones) and counts per cohort period and
- * cell `k`: the cohort size (`k = 0`), the users returning in period
+ * cell `k`: the cohort size (`k = 0`; in exact mode without a return
+ * condition, from the same join as the other cells), the users returning in period
  * `cohort + k` (exact), or, for unbounded mode, the users whose latest return
  * is in period `cohort + k` (`k` capped at `periods`). A breakdown reads the
  * start event that put the user in the cohort in a pass over the start
@@ -143,13 +144,17 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
     const tags = value === null ? '' : ', grp, tag';
     const cTags = value === null ? '' : ', c.grp, c.tag';
     const returned = (condition: string): string => (isReturn === null ? condition : `r.ret = 1 AND ${condition}`);
+    // Without a return condition every cohort user has a row of its own cohort period in k_periods: in exact
+    // mode the join counts cell 0, the cohort size, with the others, and no second pass over the cohort users
+    // is needed.
+    const sizesInJoin = mode === 'exact' && isReturn === null;
     const cells =
       mode === 'exact'
         ? [
             `SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users${cTags}`,
             `FROM ${users} AS c`,
             'JOIN k_periods AS r ON r.u = c.u',
-            `WHERE ${returned(`r.p - c.cohort BETWEEN 1 AND ${count}`)}`,
+            `WHERE ${returned(`r.p - c.cohort BETWEEN ${sizesInJoin ? 0 : 1} AND ${count}`)}`,
             `GROUP BY c.cohort, r.p - c.cohort${cTags}`,
           ].join('\n')
         : [
@@ -165,10 +170,8 @@ export const retentionSql: MetricSql<RetentionOptions, RetentionResult> = {
             'WHERE reached >= 1',
             `GROUP BY cohort, CASE WHEN reached > ${count} THEN ${count} ELSE reached END${tags}`,
           ].join('\n');
-    ctes.push([
-      'k_cells',
-      [`SELECT cohort, 0 AS k, count(*) AS users${tags}\nFROM ${users}\nGROUP BY cohort${tags}`, cells].join('\nUNION ALL\n'),
-    ]);
+    const sizes = `SELECT cohort, 0 AS k, count(*) AS users${tags}\nFROM ${users}\nGROUP BY cohort${tags}`;
+    ctes.push(['k_cells', sizesInJoin ? cells : [sizes, cells].join('\nUNION ALL\n')]);
     if (value === null) return withQuery(context, ctes, selectWithBounds(context, 'k_cells', ['cohort', 'k', 'users']));
     ctes.push(['k_out', `SELECT cohort, k, users, grp, tag AS value, ${dialect.typeName('tag')} AS value_type\nFROM k_cells`]);
     return withQuery(context, ctes, selectWithBounds(context, 'k_out', ['cohort', 'k', 'users', 'grp', 'value', 'value_type']));

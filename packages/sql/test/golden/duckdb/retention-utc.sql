@@ -25,14 +25,10 @@ k_cohort_users AS (
   WHERE first_day IS NOT NULL
 ),
 k_cells AS (
-  SELECT cohort, 0 AS k, count(*) AS users
-  FROM k_cohort_users
-  GROUP BY cohort
-  UNION ALL
   SELECT c.cohort AS cohort, r.p - c.cohort AS k, count(*) AS users
   FROM k_cohort_users AS c
   JOIN k_periods AS r ON r.u = c.u
-  WHERE r.p - c.cohort BETWEEN 1 AND CAST($1 AS BIGINT)
+  WHERE r.p - c.cohort BETWEEN 0 AND CAST($1 AS BIGINT)
   GROUP BY c.cohort, r.p - c.cohort
 )
 SELECT b.from_day, b.to_day, b.invalid, r.cohort, r.k, r.users
