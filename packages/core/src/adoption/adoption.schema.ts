@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { eventFilterSchema, rangeOptionsShape, unitSchema } from '../options/common.schema';
-import { funnelStepSchema, MAX_FUNNEL_EXCLUSIONS } from '../funnel/funnel.schema';
+import { funnelExclusionModeSchema, funnelStepSchema, MAX_FUNNEL_EXCLUSIONS } from '../funnel/funnel.schema';
 
 /** Options of `productAdoptionRate`. */
 export const productAdoptionRateOptionsSchema = /* @__PURE__ */ z.strictObject({
@@ -39,6 +39,7 @@ export const conversionRateOptionsSchema = /* @__PURE__ */ z
       .array(z.strictObject({ name: z.string().min(1), where: eventFilterSchema.shape.properties }))
       .max(MAX_FUNNEL_EXCLUSIONS)
       .optional(),
+    exclusionMode: funnelExclusionModeSchema.optional(),
   })
   .superRefine((options, context) => {
     if ((options.exclusions ?? []).length > 0 && options.order === 'any') {

@@ -1,6 +1,6 @@
 import type { EventInput, PropertyValue } from '../events/event.types';
 import { funnel } from '../funnel/funnel';
-import type { FunnelOrder, FunnelStep } from '../funnel/funnel.types';
+import type { FunnelExclusionMode, FunnelOrder, FunnelStep } from '../funnel/funnel.types';
 import { parseOptions } from '../options/parseOptions';
 import type { HistogramBin } from '../stats/summary';
 import { conversionRateOptionsSchema } from './adoption.schema';
@@ -20,6 +20,8 @@ export interface ConversionRateOptions extends EventRangeOptions, UnitOptions {
   /** Events that disqualify a conversion when they happen between the two steps (not with `order: "any"`). */
   readonly exclusions?:
     readonly { readonly name: string; readonly where?: Readonly<Record<string, PropertyValue>> | undefined }[] | undefined;
+  /** How exclusions count a user, as in `funnel`. Default: `"furthestAttempt"`, `"cleanAttempts"` with `order: "any"`. */
+  readonly exclusionMode?: FunnelExclusionMode | undefined;
 }
 
 /** Result of {@link conversionRate}. */

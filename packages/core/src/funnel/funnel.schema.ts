@@ -35,6 +35,9 @@ export const funnelExclusionSchema = /* @__PURE__ */ z.strictObject({
   between: z.tuple([z.int().min(0), z.int().min(0)]),
 });
 
+/** How exclusions count a user: by their furthest attempt (PostHog's ordered funnels) or by their clean attempts. */
+export const funnelExclusionModeSchema = /* @__PURE__ */ z.enum(['furthestAttempt', 'cleanAttempts']);
+
 /** Options of `funnel`. */
 export const funnelOptionsSchema = /* @__PURE__ */ z
   .strictObject({
@@ -44,6 +47,7 @@ export const funnelOptionsSchema = /* @__PURE__ */ z
     window: z.number().positive().optional(),
     order: z.enum(['ordered', 'strict', 'any']).optional(),
     exclusions: z.array(funnelExclusionSchema).max(MAX_FUNNEL_EXCLUSIONS).optional(),
+    exclusionMode: funnelExclusionModeSchema.optional(),
     breakdown: z.strictObject({ property: z.string().min(1) }).optional(),
   })
   .superRefine((options, context) => {

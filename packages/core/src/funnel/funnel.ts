@@ -32,8 +32,11 @@ const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as cons
  *
  * An exclusion `{ name, between: [i, j] }` disqualifies an attempt in which the
  * excluded event happens strictly between its step-`i` and step-`j` events (or
- * after step `i` up to the window end when step `j` was not reached); a user
- * counts by their deepest attempt left, and not at all when none is left.
+ * after step `i` up to the window end when step `j` was not reached). With
+ * `exclusionMode: "furthestAttempt"` (the default for ordered and strict) a
+ * user whose furthest attempt is disqualified is left out, a disqualified
+ * attempt counting up to the step after the excluded event; with
+ * `"cleanAttempts"` a user counts by their furthest clean attempt.
  * A breakdown groups users by a property of their step-1 event.
  *
  * @throws {KpiValidationError} on bad events or options (`options.steps[2].name`).
@@ -49,6 +52,7 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
     window = DEFAULT_FUNNEL_WINDOW,
     order = 'ordered',
     exclusions = [],
+    exclusionMode = order === 'any' ? 'cleanAttempts' : 'furthestAttempt',
     breakdown,
     from,
     to,
@@ -76,6 +80,7 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
       window,
       exclusionMasks: matchMasks(table, days, range, exclusions),
       exclusions: exclusions.map(({ between: [i, j] }) => ({ from: i, to: j })),
+      furthestAttempt: exclusionMode === 'furthestAttempt',
     };
     const visit: FunnelVisit = tally.visit;
     scans[order](scan, visit);

@@ -38,6 +38,18 @@ export interface FunnelExclusion {
   readonly between: readonly [number, number];
 }
 
+/**
+ * How exclusions count a user.
+ *
+ * - `furthestAttempt`: the user is judged by their furthest attempt. A disqualified attempt counts as
+ *   reaching the steps it had reached before the excluded event, and the next one if it got there; when no
+ *   clean attempt goes as far as the furthest disqualified one, the user is left out of every step.
+ *   PostHog's rule for ordered and strict funnels.
+ * - `cleanAttempts`: disqualified attempts are set aside and the user counts by their furthest clean
+ *   attempt (left out when none is clean). PostHog's rule for unordered funnels.
+ */
+export type FunnelExclusionMode = 'furthestAttempt' | 'cleanAttempts';
+
 /** Splits a funnel by an event property, read from the first step's event. */
 export interface FunnelBreakdown {
   /** Property key whose value on the step-1 event of the user's attempt names the group. */
@@ -54,6 +66,11 @@ export interface FunnelOptions extends EventRangeOptions, UnitOptions {
   readonly order?: FunnelOrder | undefined;
   /** Events that disqualify an attempt between two steps (not with `order: "any"`). */
   readonly exclusions?: readonly FunnelExclusion[] | undefined;
+  /**
+   * How exclusions count a user. Default: PostHog's rule for the order, `"furthestAttempt"` for `ordered`
+   * and `strict`, `"cleanAttempts"` for `any`.
+   */
+  readonly exclusionMode?: FunnelExclusionMode | undefined;
   /** Report the funnel once per value of an event property as well. */
   readonly breakdown?: FunnelBreakdown | undefined;
 }

@@ -28,6 +28,11 @@ export interface FunnelScan {
   /** Per row, bit `x` set when the row matches exclusion `x` and lies in the range. */
   readonly exclusionMasks: Int32Array;
   readonly exclusions: readonly ExclusionSpan[];
+  /**
+   * `exclusionMode: "furthestAttempt"`: a user whose furthest attempt is disqualified is left out;
+   * otherwise (`"cleanAttempts"`) disqualified attempts are set aside.
+   */
+  readonly furthestAttempt: boolean;
 }
 
 /**

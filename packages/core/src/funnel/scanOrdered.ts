@@ -1,4 +1,4 @@
-import { isExcluded } from './exclusion';
+import { disqualifiedReach } from './exclusion';
 import type { FunnelScan, FunnelVisit } from './scan.types';
 import { UserRows } from './userRows';
 
@@ -10,13 +10,16 @@ import { UserRows } from './userRows';
  * optimal: a later choice never lets the chain go further, so this greedy
  * chain reaches the deepest step the attempt can.
  *
- * The user's depth is the deepest attempt not disqualified by an exclusion;
- * the attempt reported (times, breakdown row) is the earliest that reaches it.
+ * Exclusions: with `furthestAttempt` the user is judged by their furthest
+ * attempt, a disqualified one counting as far as {@link disqualifiedReach}
+ * says; when no clean attempt goes as far, the user is left out. Otherwise
+ * the user's depth is the deepest clean attempt. The attempt reported
+ * (times, breakdown row) is the earliest clean one reaching the depth.
  * Work is O(rows × steps): one pass builds next-event pointers per step, then
  * each attempt takes one pointer read per step.
  */
 export function scanOrdered(scan: FunnelScan, visit: FunnelVisit): void {
-  const { table, stepMasks, steps, window, exclusionMasks, exclusions } = scan;
+  const { table, stepMasks, steps, window, exclusionMasks, exclusions, furthestAttempt } = scan;
   const { userStart, time } = table;
   // Track k − 1 points at the next event of step k (k ≥ 1); exclusions follow.
   const trackMasks: Int32Array[] = [];
@@ -47,6 +50,8 @@ export function scanOrdered(scan: FunnelScan, visit: FunnelVisit): void {
     rows.load(begin, end, from - begin);
     const { length } = rows;
     let bestDepth = 0;
+    // The furthest reach of a disqualified attempt (with `furthestAttempt`).
+    let disqualifiedFurthest = 0;
     for (let start = first - begin; start < length && bestDepth < steps; start++) {
       if (((stepMasks[begin + start] as number) & 1) === 0) continue;
       const windowEnd = (time[begin + start] as number) + window;
@@ -62,12 +67,18 @@ export function scanOrdered(scan: FunnelScan, visit: FunnelVisit): void {
         if (r >= length || (time[begin + r] as number) > windowEnd) break;
         matched[depth++] = r;
       }
+      // An attempt no deeper than the best clean one changes nothing: a clean attempt wins a tie.
       if (depth <= bestDepth) continue;
-      if (exclusions.length > 0 && isExcluded(rows, exclusionTrack, exclusions, time, matched, depth, windowEnd)) continue;
+      const disqualified =
+        exclusions.length > 0 ? disqualifiedReach(rows, exclusionTrack, exclusions, time, matched, depth, windowEnd) : -1;
+      if (disqualified >= 0) {
+        if (furthestAttempt) disqualifiedFurthest = Math.max(disqualifiedFurthest, disqualified);
+        continue;
+      }
       bestDepth = depth;
       best.set(matched);
     }
-    if (bestDepth === 0) continue;
+    if (bestDepth === 0 || bestDepth < disqualifiedFurthest) continue;
     for (let s = 0; s < bestDepth; s++) times[s] = time[begin + (best[s] as number)] as number;
     visit(bestDepth, begin + (best[0] as number), times);
   }

@@ -1,4 +1,4 @@
-import { isExcluded } from './exclusion';
+import { disqualifiedReach } from './exclusion';
 import type { FunnelScan, FunnelVisit } from './scan.types';
 import { UserRows } from './userRows';
 
@@ -20,7 +20,7 @@ import { UserRows } from './userRows';
  * the earliest one (step by step) among those reaching its depth.
  */
 export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
-  const { table, days, range, stepMasks, steps, stepNames, window, exclusionMasks, exclusions } = scan;
+  const { table, days, range, stepMasks, steps, stepNames, window, exclusionMasks, exclusions, furthestAttempt } = scan;
   const { userStart, time } = table;
   const { fromDay, toDay } = range;
   const runLimit = distinctNameRuns(stepNames);
@@ -83,6 +83,8 @@ export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
 
     let bestDepth = 0;
     let bestFirst = -1;
+    // The furthest reach of a disqualified attempt (with `furthestAttempt`).
+    let disqualifiedFurthest = 0;
     for (let m1 = 0; m1 < moments && bestDepth < steps; m1++) {
       if (((momentMask[m1] as number) & 1) === 0) continue;
       const windowEnd = (momentTime[m1] as number) + window;
@@ -134,12 +136,16 @@ export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
         matched[s] = r - begin;
         times[s] = momentTime[m] as number;
       }
-      if (exclusions.length > 0 && isExcluded(rows, 0, exclusions, time, matched, depth, windowEnd)) continue;
+      const disqualified = exclusions.length > 0 ? disqualifiedReach(rows, 0, exclusions, time, matched, depth, windowEnd) : -1;
+      if (disqualified >= 0) {
+        if (furthestAttempt) disqualifiedFurthest = Math.max(disqualifiedFurthest, disqualified);
+        continue;
+      }
       bestDepth = depth;
       bestFirst = begin + (matched[0] as number);
       bestTimes.set(times);
     }
-    if (bestDepth > 0) visit(bestDepth, bestFirst, bestTimes);
+    if (bestDepth > 0 && bestDepth >= disqualifiedFurthest) visit(bestDepth, bestFirst, bestTimes);
   }
 }
 

@@ -287,6 +287,14 @@ describe('conversionRate', () => {
       entered: 3,
       converted: 1,
     });
+    // w pays after a cancel, then starts a second trial that does not convert: judged by the furthest attempt
+    // (the disqualified payment) w is left out; setting disqualified attempts aside, w entered and did not convert.
+    const retried = [ev('w', 'trial', at(3, 1)), ev('w', 'cancel', at(3, 2)), ev('w', 'paid', at(3, 3)), ev('w', 'trial', at(3, 5))];
+    const cancel = [{ name: 'cancel' }];
+    expect(conversionRate(retried, { fromStep: 'trial', toStep: 'paid', exclusions: cancel })).toMatchObject({ entered: 0, converted: 0 });
+    expect(
+      conversionRate(retried, { fromStep: 'trial', toStep: 'paid', exclusions: cancel, exclusionMode: 'cleanAttempts' }),
+    ).toMatchObject({ entered: 1, converted: 0 });
     expect(conversionRate(events, { fromStep: 'trial', toStep: 'paid', order: 'strict' })).toMatchObject({ entered: 4, converted: 1 });
     expect(conversionRate(events, { fromStep: 'trial', toStep: 'paid', window: 30 * DAY })).toMatchObject({ converted: 3 });
     const tagged = [

@@ -18,6 +18,7 @@ interface Scenario {
   readonly window: number;
   readonly unit: number;
   readonly exclusions: RefExclusion[];
+  readonly exclusionMode: 'furthestAttempt' | 'cleanAttempts' | undefined;
   readonly range: { from: number; to: number } | null;
 }
 
@@ -56,22 +57,23 @@ const scenario = (withExclusions: boolean): fc.Arbitrary<Scenario> =>
       steps: fc
         .tuple(step('a'), step('b'), step('c'), step('a'), fc.integer({ min: 2, max: 4 }))
         .map(([a, b, c, d, length]) => [a, b, c, d].slice(0, length)),
-      exclusion: withExclusions
-        ? fc.option(fc.record({ name: fc.constantFrom(...NAMES, 'z'), i: fc.nat(3), j: fc.nat(3) }))
-        : fc.constant(null),
+      exclusionList: withExclusions
+        ? fc.array(fc.record({ name: fc.constantFrom(...NAMES, 'z'), i: fc.nat(3), j: fc.nat(3) }), { maxLength: 2 })
+        : fc.constant([]),
+      exclusionMode: fc.constantFrom(undefined, 'furthestAttempt' as const, 'cleanAttempts' as const),
       range: fc.oneof(
         { weight: 2, arbitrary: fc.constant(null) },
         { weight: 1, arbitrary: fc.record({ from: fc.integer({ min: 0, max: 2 }), span: fc.integer({ min: 0, max: 2 }) }) },
       ),
     })
-    .map(({ unit, windowUnits, raw, steps, exclusion, range }) => {
+    .map(({ unit, windowUnits, raw, steps, exclusionList, exclusionMode, range }) => {
       const events = raw.map(({ user, name, tick }) => {
         const timestamp = tick * unit;
         const plan = planOf(user, name, timestamp);
         return { userId: user, name, timestamp, ...(plan === undefined ? {} : { properties: { plan } }) };
       });
       const exclusions: RefExclusion[] = [];
-      if (exclusion) {
+      for (const exclusion of exclusionList) {
         const i = Math.min(exclusion.i, exclusion.j) % steps.length;
         const j = Math.max(exclusion.i, exclusion.j) % steps.length;
         if (i < j) exclusions.push({ name: exclusion.name, between: [i, j] });
@@ -82,6 +84,7 @@ const scenario = (withExclusions: boolean): fc.Arbitrary<Scenario> =>
         window: windowUnits * unit,
         unit,
         exclusions,
+        exclusionMode,
         range: range ? { from: range.from, to: range.from + range.span } : null,
       };
     });
@@ -100,6 +103,7 @@ function run(
     order,
     window: s.window,
     ...(order !== 'any' && s.exclusions.length > 0 ? { exclusions: s.exclusions } : {}),
+    ...(s.exclusionMode ? { exclusionMode: s.exclusionMode } : {}),
     ...(s.range ? { from: dateOf(s.range.from), to: dateOf(s.range.to) } : {}),
   };
   return funnel(events, options);
@@ -111,6 +115,7 @@ function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'
     order,
     window: s.window,
     exclusions: order === 'any' ? [] : s.exclusions,
+    ...(s.exclusionMode ? { exclusionMode: s.exclusionMode } : {}),
     ...(s.range ? { fromDay: s.range.from, toDay: s.range.to } : {}),
   });
   const expected = referenceSteps(users, s.steps.length);

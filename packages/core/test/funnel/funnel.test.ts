@@ -233,6 +233,44 @@ describe('funnel', () => {
       expect(counts(funnel(events, { steps, window }))).toEqual([6, 6, 2]);
     });
 
+    it('judges a user by their furthest attempt; cleanAttempts sets disqualified attempts aside', () => {
+      // H: the first attempt reaches pay but is disqualified; the second, clean, stops at the trial.
+      const events = [
+        ev('H', 'view', T0),
+        ev('H', 'trial', T0 + 10),
+        ev('H', 'cancel', T0 + 20),
+        ev('H', 'pay', T0 + 30),
+        ev('H', 'view', T0 + 5000),
+        ev('H', 'trial', T0 + 5100),
+      ];
+      expect(counts(funnel(events, { steps, window, exclusions }))).toEqual([0, 0, 0]);
+      expect(counts(funnel(events, { steps, window, exclusions, exclusionMode: 'furthestAttempt' }))).toEqual([0, 0, 0]);
+      const clean = funnel(events, { steps, window, exclusions, exclusionMode: 'cleanAttempts' });
+      expect(counts(clean)).toEqual([1, 1, 0]);
+      expect(field(clean, 'median')).toEqual([null, 100, null]);
+    });
+
+    it('follows a disqualified attempt only to the step after the excluded event', () => {
+      // J's first attempt: a, x, b, c, with x excluded between a and b: it counts as reaching b, not c.
+      // The second attempt reaches b cleanly, as far: J counts, with the clean attempt's time.
+      const events = [
+        ev('J', 'a', T0),
+        ev('J', 'x', T0 + 1),
+        ev('J', 'b', T0 + 2),
+        ev('J', 'c', T0 + 3),
+        ev('J', 'a', T0 + 100),
+        ev('J', 'b', T0 + 107),
+      ];
+      const options = { steps: ['a', 'b', 'c'], window, exclusions: [{ name: 'x', between: [0, 1] as const }] };
+      const result = funnel(events, options);
+      expect(counts(result)).toEqual([1, 1, 0]);
+      expect(field(result, 'median')).toEqual([null, 7, null]);
+      // Without the second b, the clean attempt stops at a, short of the disqualified one's b: J is left out.
+      expect(counts(funnel(events.slice(0, 5), options))).toEqual([0, 0, 0]);
+      // Strict: x also ends the first chain at a, so it stands for a only, and the clean b goes further.
+      expect(counts(funnel(events, { ...options, order: 'strict' }))).toEqual([1, 1, 0]);
+    });
+
     it('counts the deepest attempt left when an earlier one is disqualified', () => {
       const events = [
         ev('F', 'view', T0),

@@ -27,6 +27,8 @@ export interface RefOptions {
   readonly order: 'ordered' | 'strict' | 'any';
   readonly window: number;
   readonly exclusions?: readonly RefExclusion[];
+  /** Default as core's: `furthestAttempt` for ordered and strict. */
+  readonly exclusionMode?: 'furthestAttempt' | 'cleanAttempts';
   /** Inclusive UTC day numbers; events outside are dropped. */
   readonly fromDay?: number;
   readonly toDay?: number;
@@ -101,23 +103,34 @@ function lexicographicallyEarlier(a: readonly RefEvent[], b: readonly RefEvent[]
   return false;
 }
 
-function isExcluded(chain: readonly RefEvent[], own: readonly RefEvent[], options: RefOptions): boolean {
+/**
+ * −1 when no exclusion disqualifies the chain; else its reach: the steps
+ * matched strictly before the earliest excluded event, plus one, at most the
+ * chain's length.
+ */
+function disqualifiedReach(chain: readonly RefEvent[], own: readonly RefEvent[], options: RefOptions): number {
   const windowEnd = (chain[0] as RefEvent).timestamp + options.window;
-  return (options.exclusions ?? []).some(({ between: [i, j], ...exclusion }) => {
-    if (i >= chain.length) return false;
+  const times = (options.exclusions ?? []).flatMap(({ between: [i, j], ...exclusion }) => {
+    if (i >= chain.length) return [];
     const after = (chain[i] as RefEvent).timestamp;
-    return own.some(
-      (event) =>
-        !chain.includes(event) &&
-        matches(event, exclusion) &&
-        event.timestamp > after &&
-        (j < chain.length ? event.timestamp < (chain[j] as RefEvent).timestamp : event.timestamp <= windowEnd),
-    );
+    return own
+      .filter(
+        (event) =>
+          !chain.includes(event) &&
+          matches(event, exclusion) &&
+          event.timestamp > after &&
+          (j < chain.length ? event.timestamp < (chain[j] as RefEvent).timestamp : event.timestamp <= windowEnd),
+      )
+      .map((event) => event.timestamp);
   });
+  if (times.length === 0) return -1;
+  const first = Math.min(...times);
+  return Math.min(chain.length, chain.filter((event) => event.timestamp < first).length + 1);
 }
 
 function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId'> | null {
   let best: RefEvent[] | null = null;
+  let furthestDisqualified = 0;
   const starts = own.filter((event) => matches(event, options.steps[0] as RefStep)).sort((a, b) => a.timestamp - b.timestamp);
   for (const start of starts) {
     // The attempt: its deepest chains, and among them the earliest step by step.
@@ -127,10 +140,17 @@ function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser,
         attempt = chain;
       }
     }
-    if (!attempt || isExcluded(attempt, own, options)) continue;
+    if (!attempt) continue;
+    const reach = disqualifiedReach(attempt, own, options);
+    if (reach >= 0) {
+      furthestDisqualified = Math.max(furthestDisqualified, reach);
+      continue;
+    }
     if (!best || attempt.length > best.length) best = attempt;
   }
   if (!best) return null;
+  // Judged by the furthest attempt: left out when a disqualified attempt goes further than every clean one.
+  if ((options.exclusionMode ?? 'furthestAttempt') === 'furthestAttempt' && furthestDisqualified > best.length) return null;
   return { depth: best.length, first: best[0] as RefEvent, times: best.map((event) => event.timestamp) };
 }
 
