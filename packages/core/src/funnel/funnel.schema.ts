@@ -38,6 +38,20 @@ export const funnelExclusionSchema = /* @__PURE__ */ z.strictObject({
 /** How exclusions count a user: by their furthest attempt (PostHog's ordered funnels) or by their clean attempts. */
 export const funnelExclusionModeSchema = /* @__PURE__ */ z.enum(['furthestAttempt', 'cleanAttempts']);
 
+/** Whose value a breakdown reads: `"first_touch"`, `"last_touch"` or `{ step }` (0-based). */
+export const funnelBreakdownAttributionSchema = /* @__PURE__ */ z.union(
+  [
+    z.enum(['first_touch', 'last_touch']),
+    z.strictObject({
+      step: z
+        .int()
+        .min(0)
+        .max(MAX_FUNNEL_STEPS - 1),
+    }),
+  ],
+  { error: '"first_touch", "last_touch" or { step: k }' },
+);
+
 /** Options of `funnel`. */
 export const funnelOptionsSchema = /* @__PURE__ */ z
   .strictObject({
@@ -48,7 +62,7 @@ export const funnelOptionsSchema = /* @__PURE__ */ z
     order: z.enum(['ordered', 'strict', 'any']).optional(),
     exclusions: z.array(funnelExclusionSchema).max(MAX_FUNNEL_EXCLUSIONS).optional(),
     exclusionMode: funnelExclusionModeSchema.optional(),
-    breakdown: z.strictObject({ property: z.string().min(1) }).optional(),
+    breakdown: z.strictObject({ property: z.string().min(1), attribution: funnelBreakdownAttributionSchema.optional() }).optional(),
   })
   .superRefine((options, context) => {
     const exclusions = options.exclusions ?? [];
@@ -56,6 +70,18 @@ export const funnelOptionsSchema = /* @__PURE__ */ z
       context.addIssue({ code: 'custom', path: ['exclusions'], message: 'no exclusions with order "any" (its steps have no between)' });
     }
     const last = options.steps.length - 1;
+    const attribution = options.breakdown?.attribution;
+    if (typeof attribution === 'object') {
+      if (attribution.step > last) {
+        context.addIssue({ code: 'custom', path: ['breakdown', 'attribution', 'step'], message: `a step index ≤ ${last}` });
+      } else if (attribution.step > 0 && options.order === 'any') {
+        context.addIssue({
+          code: 'custom',
+          path: ['breakdown', 'attribution', 'step'],
+          message: 'step 0 with order "any" (the event opening the window; its other steps have no event of their own)',
+        });
+      }
+    }
     exclusions.forEach(({ between: [i, j] }, index) => {
       if (i >= j || j > last) {
         context.addIssue({

@@ -7,6 +7,7 @@ import { localDays } from '../time/localDays';
 import { resolveRange } from '../time/range';
 import { DEFAULT_FUNNEL_WINDOW, funnelOptionsSchema } from './funnel.schema';
 import type { FunnelOptions, FunnelResult, FunnelStep } from './funnel.types';
+import { attributionCoder } from './breakdownAttribution';
 import { FunnelTally } from './funnelTally';
 import type { FunnelScan, FunnelVisit } from './scan.types';
 import { scanAny } from './scanAny';
@@ -37,7 +38,9 @@ const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as cons
  * user whose furthest attempt is disqualified is left out, a disqualified
  * attempt counting up to the step after the excluded event; with
  * `"cleanAttempts"` a user counts by their furthest clean attempt.
- * A breakdown groups users by a property of their step-1 event.
+ * A breakdown groups users by a property value: by default the first the
+ * user's step events carry (`first_touch`), or the last (`last_touch`), or the
+ * one on a step of the attempt counted (`{ step: k }`).
  *
  * @throws {KpiValidationError} on bad events or options (`options.steps[2].name`).
  * @example
@@ -66,14 +69,18 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
   const days = localDays(table, timeZone);
   const range = resolveRange(rangeDays(unitTable, days, timeZone), from, to);
   const column = breakdown ? table.properties.get(breakdown.property) : undefined;
-  const tally = new FunnelTally(names, order !== 'any', column);
+  const stepMasks = range ? matchMasks(table, days, range, steps) : new Int32Array(0);
+  const coder = breakdown
+    ? attributionCoder(column, breakdown.attribution ?? 'first_touch', table.userStart, stepMasks, table.time)
+    : undefined;
+  const tally = new FunnelTally(names, order !== 'any', column, coder);
 
   if (range) {
     const scan: FunnelScan = {
       table,
       days,
       range,
-      stepMasks: matchMasks(table, days, range, steps),
+      stepMasks,
       steps: steps.length,
       stepNames: names,
       stepKeys: steps.map(keyOf),

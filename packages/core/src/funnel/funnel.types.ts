@@ -50,10 +50,24 @@ export interface FunnelExclusion {
  */
 export type FunnelExclusionMode = 'furthestAttempt' | 'cleanAttempts';
 
-/** Splits a funnel by an event property, read from the first step's event. */
+/**
+ * Which event's value of the breakdown property names a user's group.
+ *
+ * - `first_touch`: the earliest value among the user's step events in the range (any step, any attempt),
+ *   skipping events without it; at one millisecond, the value that sorts first. PostHog's default.
+ * - `last_touch`: the latest such value.
+ * - `{ step: k }`: the value on step `k`'s event (0-based) of the attempt the user counts by; users who did
+ *   not reach step `k` are in no group. `{ step: 0 }` is the step-1 event of that attempt. With
+ *   `order: "any"` only `{ step: 0 }`: the event opening the user's window.
+ */
+export type FunnelBreakdownAttribution = 'first_touch' | 'last_touch' | { readonly step: number };
+
+/** Splits a funnel by an event property. */
 export interface FunnelBreakdown {
-  /** Property key whose value on the step-1 event of the user's attempt names the group. */
+  /** Property key whose value names the group. */
   readonly property: string;
+  /** Which event's value counts. Default `"first_touch"`. */
+  readonly attribution?: FunnelBreakdownAttribution | undefined;
 }
 
 /** Options of `funnel`. */
@@ -97,10 +111,10 @@ export interface FunnelStepResult {
   readonly histogram: readonly HistogramBin[];
 }
 
-/** One breakdown group: the users whose step-1 event carried one property value. */
+/** One breakdown group: the users whose attributed value (see {@link FunnelBreakdownAttribution}) is one value. */
 export interface FunnelBreakdownGroup {
   /**
-   * The property value; `null` for users whose step-1 event lacks the property (or has it null);
+   * The property value; `null` for users without one (the attributed event lacks the property or has it null);
    * `"Other"` for the group gathering values beyond the top 10 (then `other` is true).
    */
   readonly value: PropertyValue;
@@ -112,7 +126,11 @@ export interface FunnelBreakdownGroup {
 /** Result of a funnel breakdown. */
 export interface FunnelBreakdownResult {
   readonly property: string;
-  /** The top 10 values by step-1 count (ties by the value's string form), then "Other", then `null`; empty groups are left out. */
+  /**
+   * The top 10 values by step-1 count (ties by the value's string form), then "Other", then `null`; empty groups are
+   * left out. Every user counted is in exactly one group, except with `{ step: k }`, where users who did not reach
+   * step `k` are in none.
+   */
   readonly groups: readonly FunnelBreakdownGroup[];
 }
 

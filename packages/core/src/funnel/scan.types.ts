@@ -36,10 +36,11 @@ export interface FunnelScan {
 }
 
 /**
- * Called once per user counted in the funnel, with their depth (steps
- * reached, ≥ 1), the table row that stands for their first step (the
- * breakdown reads its properties), and the time of each matched step of the
- * attempt used, `times[0 … depth − 1]` (`null` where steps have no times).
- * `times` is a reused buffer: read it inside the call.
+ * Called once per user counted in the funnel, with the user's index in the
+ * table, their depth (steps reached, ≥ 1), the table rows of the attempt's
+ * matched steps `rows[0 … depth − 1]` (in `any` order only `rows[0]`: the
+ * event opening the window), and the time of each step reached,
+ * `times[0 … depth − 1]` (`null` where steps have no times). `rows` and
+ * `times` are reused buffers: read them inside the call.
  */
-export type FunnelVisit = (depth: number, firstRow: number, times: Float64Array | null) => void;
+export type FunnelVisit = (user: number, depth: number, rows: Int32Array, times: Float64Array | null) => void;

@@ -49,6 +49,7 @@ export function scanAny(scan: FunnelScan, visit: FunnelVisit): void {
   let seen: Int32Array = new Int32Array(8);
   let stamp = 0;
   const assigned = new Int32Array(steps);
+  const opening = new Int32Array(1);
 
   const count = (row: number, delta: number): void => {
     const mask = stepMasks[row] as number;
@@ -143,7 +144,8 @@ export function scanAny(scan: FunnelScan, visit: FunnelVisit): void {
     // Leave the counts empty for the next user.
     for (let r = p; r < q; r++) count(r, -1);
     if (bestDepth === 0) continue;
-    visit(bestDepth, openingRow(stepMasks, time, bestStart, end), null);
+    opening[0] = openingRow(stepMasks, time, bestStart, end);
+    visit(u, bestDepth, opening, null);
   }
 }
 

@@ -37,6 +37,7 @@ export function scanOrdered(scan: FunnelScan, visit: FunnelVisit): void {
   const matched = new Int32Array(steps);
   const best = new Int32Array(steps);
   const times = new Float64Array(steps);
+  const bestRows = new Int32Array(steps);
 
   for (let u = 0; u + 1 < userStart.length; u++) {
     const begin = userStart[u] as number;
@@ -79,8 +80,11 @@ export function scanOrdered(scan: FunnelScan, visit: FunnelVisit): void {
       best.set(matched);
     }
     if (bestDepth === 0 || bestDepth < disqualifiedFurthest) continue;
-    for (let s = 0; s < bestDepth; s++) times[s] = time[begin + (best[s] as number)] as number;
-    visit(bestDepth, begin + (best[0] as number), times);
+    for (let s = 0; s < bestDepth; s++) {
+      bestRows[s] = begin + (best[s] as number);
+      times[s] = time[bestRows[s] as number] as number;
+    }
+    visit(u, bestDepth, bestRows, times);
   }
 }
 

@@ -39,6 +39,7 @@ export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
   const stepMoment = new Int32Array(steps);
   const times = new Float64Array(steps);
   const bestTimes = new Float64Array(steps);
+  const bestRows = new Int32Array(steps);
   const highest = (bits: number): number => 31 - Math.clz32(bits);
 
   /** Bits `k + 1 … r` of the step counts reachable by matching steps `k … r − 1` in a moment with step mask `mask`. */
@@ -82,7 +83,6 @@ export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
     if (exclusions.length > 0) rows.load(begin, end);
 
     let bestDepth = 0;
-    let bestFirst = -1;
     // The furthest reach of a disqualified attempt (with `furthestAttempt`).
     let disqualifiedFurthest = 0;
     for (let m1 = 0; m1 < moments && bestDepth < steps; m1++) {
@@ -142,10 +142,10 @@ export function scanStrict(scan: FunnelScan, visit: FunnelVisit): void {
         continue;
       }
       bestDepth = depth;
-      bestFirst = begin + (matched[0] as number);
+      for (let s = 0; s < depth; s++) bestRows[s] = begin + (matched[s] as number);
       bestTimes.set(times);
     }
-    if (bestDepth > 0 && bestDepth >= disqualifiedFurthest) visit(bestDepth, bestFirst, bestTimes);
+    if (bestDepth > 0 && bestDepth >= disqualifiedFurthest) visit(u, bestDepth, bestRows, bestTimes);
   }
 }
 

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/funnel/funnel';
-import type { FunnelOptions, FunnelResult } from '../../src/funnel/funnel.types';
-import { meanOf, median, referenceSteps, referenceUsers, type RefEvent, type RefExclusion, type RefStep } from './reference';
+import type { FunnelBreakdownAttribution, FunnelOptions, FunnelResult } from '../../src/funnel/funnel.types';
+import type { PropertyValue } from '../../src/index';
+import {
+  attributedValue,
+  compareValues,
+  meanOf,
+  median,
+  referenceSteps,
+  referenceUsers,
+  type RefEvent,
+  type RefExclusion,
+  type RefStep,
+} from './reference';
 
 const DAY = 86_400_000;
 const NAMES = ['a', 'b', 'c'] as const;
@@ -109,7 +120,7 @@ function run(
   return funnel(events, options);
 }
 
-function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'): void {
+function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any', attribution: FunnelBreakdownAttribution): void {
   const users = referenceUsers(s.events, {
     steps: s.steps,
     order,
@@ -119,7 +130,7 @@ function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'
     ...(s.range ? { fromDay: s.range.from, toDay: s.range.to } : {}),
   });
   const expected = referenceSteps(users, s.steps.length);
-  const result = run(s, order, s.events, { property: 'plan' });
+  const result = run(s, order, s.events, { property: 'plan', attribution });
   expect(result.steps.map((step) => step.count)).toEqual(expected.map((step) => step.count));
   result.steps.forEach((step, k) => {
     const gaps = (expected[k] as { gaps: number[] }).gaps;
@@ -133,15 +144,16 @@ function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'
     else expect(step.mean).toBeCloseTo(meanOf(gaps) as number, 6);
   });
 
-  // Breakdown by the plan of each user's first event: values by user count, then by name; null last.
-  const planOfFirst = (user: (typeof users)[number]): string | null => (user.first.properties?.plan as string | undefined) ?? null;
-  const values = [...new Set(users.map(planOfFirst))];
-  const size = (value: string | null): number => users.filter((user) => planOfFirst(user) === value).length;
-  const named = values.filter((value) => value !== null).sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+  // Breakdown by the attributed plan: values by user count, then by name; null last; users in no group left out.
+  const valueOf = (user: (typeof users)[number]): PropertyValue | undefined => attributedValue(user, 'plan', attribution);
+  const grouped = users.filter((user) => valueOf(user) !== undefined);
+  const values = [...new Set(grouped.map(valueOf))] as PropertyValue[];
+  const size = (value: PropertyValue): number => grouped.filter((user) => valueOf(user) === value).length;
+  const named = values.filter((value) => value !== null).sort((a, b) => size(b) - size(a) || compareValues(a, b));
   const expectedGroups = [...named, ...(values.includes(null) ? [null] : [])].map((value) => ({
     value,
     counts: referenceSteps(
-      users.filter((user) => planOfFirst(user) === value),
+      grouped.filter((user) => valueOf(user) === value),
       s.steps.length,
     ).map((step) => step.count),
   }));
@@ -149,6 +161,13 @@ function expectMatchesReference(s: Scenario, order: 'ordered' | 'strict' | 'any'
     expectedGroups,
   );
 }
+
+/** Any attribution a funnel of `steps` steps in `order` takes. */
+const attributionArb = (steps: number, order: 'ordered' | 'strict' | 'any'): fc.Arbitrary<FunnelBreakdownAttribution> =>
+  fc.oneof(
+    fc.constantFrom('first_touch' as const, 'last_touch' as const),
+    fc.integer({ min: 0, max: order === 'any' ? 0 : steps - 1 }).map((step) => ({ step })),
+  );
 
 /** Fisher–Yates with a small seeded generator (mulberry32). */
 function shuffle<T>(items: readonly T[], seed: number): T[] {
@@ -172,9 +191,12 @@ const counts = (result: FunnelResult): number[] => result.steps.map((step) => st
 describe('funnel properties', () => {
   it.each(['ordered', 'strict', 'any'] as const)('%s matches a brute-force enumeration of event assignments', (order) => {
     fc.assert(
-      fc.property(scenario(order !== 'any'), (s) => {
-        expectMatchesReference(s, order);
-      }),
+      fc.property(
+        scenario(order !== 'any').chain((s) => fc.tuple(fc.constant(s), attributionArb(s.steps.length, order))),
+        ([s, attribution]) => {
+          expectMatchesReference(s, order, attribution);
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -191,6 +213,30 @@ describe('funnel properties', () => {
           }
         });
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every attribution puts each counted user in one group (step k: each user reaching step k), so the groups add up', () => {
+    fc.assert(
+      fc.property(
+        scenario(true).chain((s) =>
+          fc
+            .constantFrom('ordered' as const, 'strict' as const, 'any' as const)
+            .chain((order) => fc.tuple(fc.constant(s), fc.constant(order), attributionArb(s.steps.length, order))),
+        ),
+        ([s, order, attribution]) => {
+          const result = run(s, order, s.events, { property: 'plan', attribution });
+          const groups = result.breakdown?.groups ?? [];
+          const from = typeof attribution === 'object' ? attribution.step : 0;
+          result.steps.forEach((step, k) => {
+            const sum = groups.reduce((total, group) => total + (group.steps[k] as { count: number }).count, 0);
+            // Before step k a step-k breakdown holds just the users who reach step k.
+            expect(sum).toBe(k < from ? (result.steps[from] as { count: number }).count : step.count);
+          });
+          expect(new Set(groups.map((group) => group.value)).size).toBe(groups.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/funnel/funnel';
-import type { FunnelResult } from '../../src/funnel/funnel.types';
+import type { FunnelBreakdownAttribution, FunnelResult } from '../../src/funnel/funnel.types';
 import { KpiValidationError, toEventTable, type KpiEvent, type PropertyValue } from '../../src/index';
 
 const HOUR = 3_600_000;
@@ -341,15 +341,64 @@ describe('funnel', () => {
       expect(counts(result)).toEqual([35, 13]);
     });
 
-    it('reads the value from the step-1 event of the attempt used', () => {
+    it('reads the value from the step-1 event of the attempt used with { step: 0 }, the earliest value by default', () => {
       const events = [ev('u', 'a', T0, { source: 'ad' }), ev('u', 'a', T0 + 100_000, { source: 'mail' }), ev('u', 'b', T0 + 101_000)];
-      const result = funnel(events, { steps: ['a', 'b'], window: 10_000, breakdown: { property: 'source' } });
-      expect(result.breakdown?.groups.map((group) => group.value)).toEqual(['mail']);
+      const values = (attribution?: FunnelBreakdownAttribution) =>
+        funnel(events, {
+          steps: ['a', 'b'],
+          window: 10_000,
+          breakdown: { property: 'source', ...(attribution ? { attribution } : {}) },
+        }).breakdown?.groups.map((group) => group.value);
+      expect(values({ step: 0 })).toEqual(['mail']);
+      expect(values()).toEqual(['ad']);
+      expect(values('first_touch')).toEqual(['ad']);
+      expect(values('last_touch')).toEqual(['mail']);
     });
 
-    it('in any order reads the event opening the window, the lowest step at a shared millisecond', () => {
+    it('first and last touch skip step events without the value, read any step, and ignore other events', () => {
+      const events = [
+        ev('u', 'other', T0, { source: 'direct' }),
+        ev('u', 'a', T0 + 1),
+        ev('u', 'b', T0 + 2, { source: 'ad' }),
+        ev('u', 'b', T0 + 3, { source: 'mail' }),
+        ev('u', 'a', T0 + 4),
+        ev('u', 'other', T0 + 5, { source: 'push' }),
+      ];
+      const values = (attribution: FunnelBreakdownAttribution) =>
+        funnel(events, { steps: ['a', 'b'], breakdown: { property: 'source', attribution } }).breakdown?.groups.map((group) => group.value);
+      expect(values('first_touch')).toEqual(['ad']);
+      expect(values('last_touch')).toEqual(['mail']);
+      expect(values({ step: 0 })).toEqual([null]);
+      expect(values({ step: 1 })).toEqual(['ad']);
+    });
+
+    it('breaks a tie at one millisecond by the value that sorts first', () => {
+      const events = [ev('u', 'b', T0, { source: 'y' }), ev('u', 'a', T0, { source: 'x' }), ev('u', 'c', T0, { source: 'w' })];
+      for (const attribution of ['first_touch', 'last_touch'] as const) {
+        const result = funnel(events, { steps: ['a', 'b'], breakdown: { property: 'source', attribution } });
+        expect(result.breakdown?.groups.map((group) => group.value)).toEqual(['x']);
+      }
+    });
+
+    it('with { step: k } leaves users who did not reach step k out of every group', () => {
+      const events = [
+        ev('u1', 'a', T0),
+        ev('u1', 'b', T0 + 1, { plan: 'pro' }),
+        ev('u2', 'a', T0),
+        ev('u2', 'b', T0 + 1),
+        ev('u3', 'a', T0, { plan: 'pro' }),
+      ];
+      const result = funnel(events, { steps: ['a', 'b'], breakdown: { property: 'plan', attribution: { step: 1 } } });
+      expect(counts(result)).toEqual([3, 2]);
+      expect(result.breakdown?.groups.map((group) => [group.value, counts({ ...result, steps: group.steps })])).toEqual([
+        ['pro', [1, 1]],
+        [null, [1, 1]],
+      ]);
+    });
+
+    it('in any order, { step: 0 } reads the event opening the window, the lowest step at a shared millisecond', () => {
       const events = [ev('u', 'b', T0, { source: 'x' }), ev('u', 'a', T0, { source: 'y' })];
-      const result = funnel(events, { steps: ['a', 'b'], order: 'any', breakdown: { property: 'source' } });
+      const result = funnel(events, { steps: ['a', 'b'], order: 'any', breakdown: { property: 'source', attribution: { step: 0 } } });
       expect(result.breakdown?.groups.map((group) => group.value)).toEqual(['y']);
     });
 
@@ -404,6 +453,15 @@ describe('funnel', () => {
       'options.exclusions',
     ]);
     expect(issuePaths(() => funnel([], { steps: ['a', 'b'], breakdown: { property: '' } }))).toEqual(['options.breakdown.property']);
+    expect(issuePaths(() => funnel([], { steps: ['a', 'b'], breakdown: { property: 'p', attribution: { step: 2 } } }))).toEqual([
+      'options.breakdown.attribution.step',
+    ]);
+    expect(
+      issuePaths(() => funnel([], { steps: ['a', 'b'], order: 'any', breakdown: { property: 'p', attribution: { step: 1 } } })),
+    ).toEqual(['options.breakdown.attribution.step']);
+    expect(issuePaths(() => funnel([], { steps: ['a', 'b'], breakdown: { property: 'p', attribution: 'all_events' as never } }))).toEqual([
+      'options.breakdown.attribution',
+    ]);
     expect(issuePaths(() => funnel([], { steps: ['a', 'b'], windw: 5 } as never))).toEqual(['options.windw']);
     expect(issuePaths(() => funnel([], { steps: new Array<string>(21).fill('a') }))).toEqual(['options.steps']);
     expect(issuePaths(() => funnel([], { steps: ['a', 'b'], from: '2024-03-10', to: '2024-03-01' }))).toEqual(['options.to']);

@@ -5,7 +5,7 @@
 import type { KpiEvent, PropertyValue } from '../../src/index';
 
 /** One event: its name, a UTC time `YYYY-MM-DD HH:MM:SS`, and its properties. */
-export type JourneyEvent = readonly [name: string, at: string, properties?: Readonly<Record<string, PropertyValue>>];
+export type JourneyEvent = readonly [name: string, at: string, properties?: Readonly<Record<string, PropertyValue>> | undefined];
 
 /** The events of every user, in the order given. */
 export function journeys(byUser: Readonly<Record<string, readonly JourneyEvent[]>>): KpiEvent[] {

@@ -34,13 +34,20 @@ export interface RefOptions {
   readonly toDay?: number;
 }
 
-/** What the reference reports per user counted: depth, step-1 event and step times. */
+/**
+ * What the reference reports per user counted: depth, the attempt's matched
+ * events (in any order only the event opening the window), step times, and
+ * the user's in-range events matching any step.
+ */
 export interface RefUser {
   readonly userId: string;
   readonly depth: number;
-  readonly first: RefEvent;
+  readonly matched: readonly RefEvent[];
   readonly times: readonly number[] | null;
+  readonly stepEvents: readonly RefEvent[];
 }
+
+export type RefAttribution = 'first_touch' | 'last_touch' | { readonly step: number };
 
 const DAY = 86_400_000;
 
@@ -68,7 +75,8 @@ export function referenceUsers(events: readonly RefEvent[], options: RefOptions)
   const users: RefUser[] = [];
   for (const [userId, own] of byUser) {
     const user = options.order === 'any' ? anyUser(own, options) : chainUser(own, options);
-    if (user) users.push({ userId, ...user });
+    const stepEvents = own.filter((event) => options.steps.some((step) => matches(event, step)));
+    if (user) users.push({ userId, ...user, stepEvents });
   }
   return users;
 }
@@ -128,7 +136,7 @@ function disqualifiedReach(chain: readonly RefEvent[], own: readonly RefEvent[],
   return Math.min(chain.length, chain.filter((event) => event.timestamp < first).length + 1);
 }
 
-function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId'> | null {
+function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId' | 'stepEvents'> | null {
   let best: RefEvent[] | null = null;
   let furthestDisqualified = 0;
   const starts = own.filter((event) => matches(event, options.steps[0] as RefStep)).sort((a, b) => a.timestamp - b.timestamp);
@@ -151,7 +159,7 @@ function chainUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser,
   if (!best) return null;
   // Judged by the furthest attempt: left out when a disqualified attempt goes further than every clean one.
   if ((options.exclusionMode ?? 'furthestAttempt') === 'furthestAttempt' && furthestDisqualified > best.length) return null;
-  return { depth: best.length, first: best[0] as RefEvent, times: best.map((event) => event.timestamp) };
+  return { depth: best.length, matched: best, times: best.map((event) => event.timestamp) };
 }
 
 /** The most steps that distinct events in `events` can cover at once, by trying every assignment. */
@@ -167,7 +175,7 @@ function coverable(events: readonly RefEvent[], steps: readonly RefStep[]): numb
   return go(0, new Set());
 }
 
-function anyUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId'> | null {
+function anyUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId' | 'stepEvents'> | null {
   const isStep = (event: RefEvent): boolean => options.steps.some((step) => matches(event, step));
   const starts = [...new Set(own.filter(isStep).map((event) => event.timestamp))].sort((a, b) => a - b);
   let depth = 0;
@@ -185,7 +193,7 @@ function anyUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, '
   const first = own
     .filter((event) => event.timestamp === opening && isStep(event))
     .sort((a, b) => lowestStep(a) - lowestStep(b))[0] as RefEvent;
-  return { depth, first, times: null };
+  return { depth, matched: [first], times: null };
 }
 
 /** Median of an even count: the mean of the two middle values. */
@@ -209,4 +217,28 @@ export function referenceSteps(users: readonly RefUser[], steps: number): { coun
       gaps: k === 0 ? [] : reached.flatMap((user) => (user.times ? [(user.times[k] as number) - (user.times[k - 1] as number)] : [])),
     };
   });
+}
+
+/** Breakdown values in order: by string form, then by type. */
+export function compareValues(a: PropertyValue, b: PropertyValue): number {
+  const x = String(a);
+  const y = String(b);
+  if (x !== y) return x < y ? -1 : 1;
+  return typeof a === typeof b ? 0 : typeof a < typeof b ? -1 : 1;
+}
+
+/** The value naming a user's breakdown group: `null` for none, `undefined` when the user is in no group. */
+export function attributedValue(user: RefUser, property: string, attribution: RefAttribution): PropertyValue | undefined {
+  const valueOf = (event: RefEvent): PropertyValue => event.properties?.[property] ?? null;
+  if (typeof attribution === 'object') {
+    return user.depth <= attribution.step ? undefined : valueOf(user.matched[attribution.step] as RefEvent);
+  }
+  const carrying = user.stepEvents.filter((event) => valueOf(event) !== null);
+  if (carrying.length === 0) return null;
+  const times = carrying.map((event) => event.timestamp);
+  const at = attribution === 'first_touch' ? Math.min(...times) : Math.max(...times);
+  return carrying
+    .filter((event) => event.timestamp === at)
+    .map(valueOf)
+    .sort(compareValues)[0];
 }
