@@ -27,22 +27,16 @@ export const activationOptionsSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** Options of `conversionRate`. */
-export const conversionRateOptionsSchema = /* @__PURE__ */ z
-  .strictObject({
-    ...rangeOptionsShape,
-    unit: unitSchema.optional(),
-    fromStep: funnelStepSchema,
-    toStep: funnelStepSchema,
-    window: z.number().positive().optional(),
-    order: z.enum(['ordered', 'strict', 'any']).optional(),
-    exclusions: z
-      .array(z.strictObject({ name: z.string().min(1), where: eventFilterSchema.shape.properties }))
-      .max(MAX_FUNNEL_EXCLUSIONS)
-      .optional(),
-    exclusionMode: funnelExclusionModeSchema.optional(),
-  })
-  .superRefine((options, context) => {
-    if ((options.exclusions ?? []).length > 0 && options.order === 'any') {
-      context.addIssue({ code: 'custom', path: ['exclusions'], message: 'no exclusions with order "any" (its steps have no between)' });
-    }
-  });
+export const conversionRateOptionsSchema = /* @__PURE__ */ z.strictObject({
+  ...rangeOptionsShape,
+  unit: unitSchema.optional(),
+  fromStep: funnelStepSchema,
+  toStep: funnelStepSchema,
+  window: z.number().positive().optional(),
+  order: z.enum(['ordered', 'strict', 'any']).optional(),
+  exclusions: z
+    .array(z.strictObject({ name: z.string().min(1), where: eventFilterSchema.shape.properties }))
+    .max(MAX_FUNNEL_EXCLUSIONS)
+    .optional(),
+  exclusionMode: funnelExclusionModeSchema.optional(),
+});

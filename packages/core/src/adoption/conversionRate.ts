@@ -17,7 +17,7 @@ export interface ConversionRateOptions extends EventRangeOptions, UnitOptions {
   readonly window?: number | undefined;
   /** How the two steps must follow each other, as in `funnel`. Default `"ordered"`. */
   readonly order?: FunnelOrder | undefined;
-  /** Events that disqualify a conversion when they happen between the two steps (not with `order: "any"`). */
+  /** Events that disqualify a conversion when they happen between the two steps (with `order: "any"`, inside the window). */
   readonly exclusions?:
     readonly { readonly name: string; readonly where?: Readonly<Record<string, PropertyValue>> | undefined }[] | undefined;
   /** How exclusions count a user, as in `funnel`. Default: `"furthestAttempt"`, `"cleanAttempts"` with `order: "any"`. */
@@ -38,7 +38,7 @@ export interface ConversionRateResult extends UnitResult {
   readonly converted: number;
   /** `converted / entered`, in [0, 1]; `null` when nobody entered. */
   readonly rate: number | null;
-  /** Median ms from `fromStep` to `toStep` over converted users; `null` when none or with `order: "any"`. */
+  /** Median ms from `fromStep` to `toStep` over converted users (with `order: "any"`, from the first step done to the other); `null` when none. */
   readonly median: number | null;
   /** Mean ms from `fromStep` to `toStep`; `null` as for `median`. */
   readonly mean: number | null;

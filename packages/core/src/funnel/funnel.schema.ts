@@ -66,9 +66,6 @@ export const funnelOptionsSchema = /* @__PURE__ */ z
   })
   .superRefine((options, context) => {
     const exclusions = options.exclusions ?? [];
-    if (exclusions.length > 0 && options.order === 'any') {
-      context.addIssue({ code: 'custom', path: ['exclusions'], message: 'no exclusions with order "any" (its steps have no between)' });
-    }
     const last = options.steps.length - 1;
     const attribution = options.breakdown?.attribution;
     if (typeof attribution === 'object') {
@@ -88,6 +85,12 @@ export const funnelOptionsSchema = /* @__PURE__ */ z
           code: 'custom',
           path: ['exclusions', index, 'between'],
           message: `two step indices [i, j] with i < j ≤ ${last}`,
+        });
+      } else if (options.order === 'any' && (i !== 0 || j !== last)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['exclusions', index, 'between'],
+          message: `[0, ${last}] with order "any": its steps have no order, so an exclusion spans the whole funnel`,
         });
       }
     });

@@ -29,7 +29,10 @@ const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as cons
  * the furthest step reached from any of their step-1 events, every step within
  * `t1 + window` (inclusive) and inside `[from, to]`; step times come from the
  * earliest step-1 event that reaches that depth, each later step at its
- * earliest qualifying event. Step `k` counts the users of depth ≥ `k`.
+ * earliest qualifying event. Step `k` counts the users of depth ≥ `k`. In
+ * `any` order the times come from the earliest window reaching the depth:
+ * step `k`'s is the time from the user's `k`-th distinct step reached to the
+ * `(k + 1)`-th.
  *
  * An exclusion `{ name, between: [i, j] }` disqualifies an attempt in which the
  * excluded event happens strictly between its step-`i` and step-`j` events (or
@@ -37,7 +40,9 @@ const scans = { ordered: scanOrdered, strict: scanStrict, any: scanAny } as cons
  * `exclusionMode: "furthestAttempt"` (the default for ordered and strict) a
  * user whose furthest attempt is disqualified is left out, a disqualified
  * attempt counting up to the step after the excluded event; with
- * `"cleanAttempts"` a user counts by their furthest clean attempt.
+ * `"cleanAttempts"` (the default for `any`, where exclusions span the whole
+ * funnel and each window is an attempt) a user counts by their furthest
+ * clean attempt.
  * A breakdown groups users by a property value: by default the first the
  * user's step events carry (`first_touch`), or the last (`last_touch`), or the
  * one on a step of the attempt counted (`{ step: k }`).
@@ -73,7 +78,7 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
   const coder = breakdown
     ? attributionCoder(column, breakdown.attribution ?? 'first_touch', table.userStart, stepMasks, table.time)
     : undefined;
-  const tally = new FunnelTally(names, order !== 'any', column, coder);
+  const tally = new FunnelTally(names, column, coder);
 
   if (range) {
     const scan: FunnelScan = {

@@ -33,7 +33,9 @@ export interface FunnelExclusion {
   readonly where?: Readonly<Record<string, PropertyValue>> | undefined;
   /**
    * 0-based indices `[i, j]` (`i < j`) of the steps the event must fall between. When step `j` was not
-   * reached, the attempt's window end takes its place.
+   * reached, the attempt's window end takes its place. With `order: "any"` only `[0, last]`: an excluded event
+   * (one matching no step) strictly after the window's start and up to its end disqualifies it, unless the
+   * window has covered every step by then.
    */
   readonly between: readonly [number, number];
 }
@@ -78,7 +80,7 @@ export interface FunnelOptions extends EventRangeOptions, UnitOptions {
   readonly window?: number | undefined;
   /** How the steps must follow each other. Default `"ordered"`. */
   readonly order?: FunnelOrder | undefined;
-  /** Events that disqualify an attempt between two steps (not with `order: "any"`). */
+  /** Events that disqualify an attempt between two steps (with `order: "any"`, only `between: [0, last]`). */
   readonly exclusions?: readonly FunnelExclusion[] | undefined;
   /**
    * How exclusions count a user. Default: PostHog's rule for the order, `"furthestAttempt"` for `ordered`
@@ -101,7 +103,10 @@ export interface FunnelStepResult {
   readonly fromPrevious: number | null;
   /** Users lost since the previous step (0 for step 1). */
   readonly dropOff: number;
-  /** Median ms from the previous step over users who reached this one; `null` for step 1, nobody, or `order: "any"`. */
+  /**
+   * Median ms from the previous step over users who reached this one (with `order: "any"`, from the user's previous
+   * distinct step reached); `null` for step 1 or nobody.
+   */
   readonly median: number | null;
   /** Mean ms from the previous step; `null` as for `median`. */
   readonly mean: number | null;

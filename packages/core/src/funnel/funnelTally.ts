@@ -31,7 +31,6 @@ export class FunnelTally {
    */
   constructor(
     private readonly names: readonly string[],
-    private readonly timed: boolean,
     private readonly column: PropertyColumn | undefined,
     private readonly coder: ((user: number, depth: number, rows: Int32Array) => number) | undefined,
   ) {
@@ -39,8 +38,8 @@ export class FunnelTally {
     this.depths = new Int32Array(((column?.values.length ?? 0) + SHIFT) * (steps + 1));
     this.gapCount = new Int32Array(steps);
     for (let k = 0; k < steps; k++) {
-      this.gaps.push(new Float64Array(timed && k > 0 ? 64 : 0));
-      this.gapCodes.push(new Int32Array(timed && k > 0 && coder ? 64 : 0));
+      this.gaps.push(new Float64Array(k > 0 ? 64 : 0));
+      this.gapCodes.push(new Int32Array(k > 0 && coder ? 64 : 0));
     }
   }
 
@@ -48,7 +47,6 @@ export class FunnelTally {
   readonly visit: FunnelVisit = (user, depth, rows, times) => {
     const code = this.coder ? this.coder(user, depth, rows) : NULL_VALUE;
     this.depths[(code + SHIFT) * (this.names.length + 1) + depth]! += 1;
-    if (!times) return;
     for (let k = 1; k < depth; k++) {
       const n = this.gapCount[k] as number;
       if (n === (this.gaps[k] as Float64Array).length) {
@@ -114,7 +112,7 @@ export class FunnelTally {
       reached += atDepth[k + 1] as number;
       counts[k] = reached;
     }
-    return funnelStepResults(this.names, counts, (k) => (this.timed ? summarize(this.gapsOf(k, includes)) : undefined));
+    return funnelStepResults(this.names, counts, (k) => summarize(this.gapsOf(k, includes)));
   }
 
   private gapsOf(k: number, includes: (code: number) => boolean): Float64Array {

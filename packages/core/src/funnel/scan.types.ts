@@ -40,7 +40,8 @@ export interface FunnelScan {
  * table, their depth (steps reached, ≥ 1), the table rows of the attempt's
  * matched steps `rows[0 … depth − 1]` (in `any` order only `rows[0]`: the
  * event opening the window), and the time of each step reached,
- * `times[0 … depth − 1]` (`null` where steps have no times). `rows` and
- * `times` are reused buffers: read them inside the call.
+ * `times[0 … depth − 1]` (in `any` order, the instants the window reached 1,
+ * 2, … distinct steps). `rows` and `times` are reused buffers: read them
+ * inside the call.
  */
-export type FunnelVisit = (user: number, depth: number, rows: Int32Array, times: Float64Array | null) => void;
+export type FunnelVisit = (user: number, depth: number, rows: Int32Array, times: Float64Array) => void;

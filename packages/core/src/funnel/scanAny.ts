@@ -1,3 +1,4 @@
+import { StepGroups, WindowCounts } from './anyWindow';
 import type { FunnelScan, FunnelVisit } from './scan.types';
 
 /**
@@ -5,126 +6,85 @@ import type { FunnelScan, FunnelVisit } from './scan.types';
  * of distinct steps done, each by a different event, inside one window
  * `[t, t + window]` where `t` is the time of one of their step events.
  *
- * Two pointers slide the window over the user's step events, keeping per
- * step group (steps sharing an event name) the events inside it. Events of
- * different names never compete, so a group's contribution is independent:
- * when its steps match the same events, `min(steps, events)`; when their
- * property conditions differ, a maximum matching of its steps to its events
- * (augmenting paths over event kinds, a kind being the set of the group's
- * steps an event matches). The row reported for the breakdown is the event
- * opening the earliest window that reaches the depth (the one matching the
+ * Two pointers slide the window over the user's step events, counting them
+ * in {@link WindowCounts}. Exclusions span the whole funnel here: a window is
+ * disqualified by an excluded event (one matching no step) strictly after
+ * `t`, up to and including the window's end, unless its events already
+ * cover every step by that event's millisecond. A second count, of the
+ * window's events before the next excluded event, tells both; it slides too,
+ * since that event never moves back. A disqualified window reaches the steps
+ * covered before the excluded event, and one more (see `exclusionMode`).
+ *
+ * The window reported is the earliest clean one reaching the user's depth:
+ * its step times are the instants it reaches 1, 2, … distinct steps, and the
+ * breakdown's step-0 row is the event opening it (the one matching the
  * lowest step when several share its millisecond).
  */
 export function scanAny(scan: FunnelScan, visit: FunnelVisit): void {
-  const { table, stepMasks, steps, stepNames, stepKeys, window } = scan;
+  const { table, stepMasks, steps, stepNames, stepKeys, window, exclusionMasks, exclusions, furthestAttempt } = scan;
   const { userStart, time } = table;
-
-  // Steps grouped by event name.
-  const groupOf = new Int32Array(steps);
-  const members: number[][] = [];
-  const simple: boolean[] = [];
-  const groupByName = new Map<string, number>();
-  stepNames.forEach((name, k) => {
-    let g = groupByName.get(name);
-    if (g === undefined) {
-      g = members.length;
-      groupByName.set(name, g);
-      members.push([]);
-      simple.push(true);
-    }
-    const group = members[g] as number[];
-    if (group.length > 0 && stepKeys[group[0] as number] !== stepKeys[k]) simple[g] = false;
-    group.push(k);
-    groupOf[k] = g;
-  });
-  const groups = members.length;
-  const inWindow = new Int32Array(groups);
-
-  // Event kinds of groups whose steps differ, with their counts in the window.
-  const slotOf = new Map<number, number>();
-  const slotMask: number[] = [];
-  const groupSlots: number[][] = members.map(() => []);
-  let slotCount: Int32Array = new Int32Array(8);
-  let used: Int32Array = new Int32Array(8);
-  let seen: Int32Array = new Int32Array(8);
-  let stamp = 0;
-  const assigned = new Int32Array(steps);
+  const groups = new StepGroups(stepNames, stepKeys);
+  const inWindow = new WindowCounts(groups);
+  const beforeExclusion = new WindowCounts(groups);
+  const timing = new WindowCounts(groups);
+  const excluding = exclusions.length > 0;
+  const isExcluded = (row: number): boolean => stepMasks[row] === 0 && exclusionMasks[row] !== 0;
   const opening = new Int32Array(1);
+  const times = new Float64Array(steps);
+  // The user's rows end before `end`; the window holds rows p … q − 1, and rows p … b − 1 lie before the next
+  // excluded event, row x.
+  let end = 0;
+  let p = 0;
+  let b = 0;
+  let x = 0;
 
-  const count = (row: number, delta: number): void => {
-    const mask = stepMasks[row] as number;
-    if (mask === 0) return;
-    const g = groupOf[31 - Math.clz32(mask & -mask)] as number;
-    if (simple[g]) {
-      inWindow[g]! += delta;
-      return;
+  /**
+   * −1 when no excluded event disqualifies the window at `p` (time `t`);
+   * else the steps covered strictly before it, plus one, at most `depth`.
+   */
+  const disqualifiedReach = (t: number, windowEnd: number, depth: number): number => {
+    if (x < p) x = p;
+    if (b < p) b = p;
+    while (x < end && (!isExcluded(x) || (time[x] as number) <= t)) x++;
+    if (x >= end || (time[x] as number) > windowEnd) return -1;
+    const at = time[x] as number;
+    while (b < end && (time[b] as number) < at) beforeExclusion.count(stepMasks[b++] as number, 1);
+    const before = beforeExclusion.depth();
+    if (depth === steps) {
+      // Complete by the excluded event's millisecond: the window stands.
+      let r = b;
+      for (; r < end && time[r] === at; r++) beforeExclusion.count(stepMasks[r] as number, 1);
+      const complete = beforeExclusion.depth() === steps;
+      for (let s = b; s < r; s++) beforeExclusion.count(stepMasks[s] as number, -1);
+      if (complete) return -1;
     }
-    let slot = slotOf.get(mask);
-    if (slot === undefined) {
-      slot = slotMask.length;
-      slotOf.set(mask, slot);
-      slotMask.push(mask);
-      (groupSlots[g] as number[]).push(slot);
-      if (slot === slotCount.length) {
-        slotCount = grow(slotCount);
-        used = grow(used);
-        seen = grow(seen);
-      }
-    }
-    slotCount[slot]! += delta;
+    return Math.min(depth, before + 1);
   };
 
-  const augment = (g: number, step: number): boolean => {
-    const slots = groupSlots[g] as number[];
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i] as number;
-      if (seen[slot] === stamp || ((slotMask[slot] as number) & (1 << step)) === 0 || slotCount[slot] === 0) continue;
-      seen[slot] = stamp;
-      if ((used[slot] as number) < (slotCount[slot] as number)) {
-        used[slot]! += 1;
-        assigned[step] = slot;
-        return true;
-      }
-      const group = members[g] as number[];
-      for (let j = 0; j < group.length; j++) {
-        const other = group[j] as number;
-        if (assigned[other] === slot && augment(g, other)) {
-          assigned[step] = slot;
-          return true;
-        }
-      }
+  /** `times[k]`: the instant the window opened at row `start` first covers `k + 1` distinct steps. */
+  const stepTimes = (start: number, depth: number): void => {
+    timing.clear();
+    let reached = 0;
+    for (let r = start; r < end && reached < depth;) {
+      const t = time[r] as number;
+      for (; r < end && time[r] === t; r++) timing.count(stepMasks[r] as number, 1);
+      const now = Math.min(depth, timing.depth());
+      while (reached < now) times[reached++] = t;
     }
-    return false;
-  };
-
-  const matching = (g: number): number => {
-    const slots = groupSlots[g] as number[];
-    for (let i = 0; i < slots.length; i++) used[slots[i] as number] = 0;
-    const group = members[g] as number[];
-    for (let j = 0; j < group.length; j++) assigned[group[j] as number] = -1;
-    let size = 0;
-    for (let j = 0; j < group.length; j++) {
-      stamp++;
-      if (augment(g, group[j] as number)) size++;
-    }
-    return size;
-  };
-
-  const depthNow = (): number => {
-    let depth = 0;
-    for (let g = 0; g < groups; g++) {
-      depth += simple[g] ? Math.min((members[g] as number[]).length, inWindow[g] as number) : matching(g);
-    }
-    return depth;
   };
 
   for (let u = 0; u + 1 < userStart.length; u++) {
     const begin = userStart[u] as number;
-    const end = userStart[u + 1] as number;
-    let p = begin;
+    end = userStart[u + 1] as number;
+    inWindow.clear();
+    beforeExclusion.clear();
+    p = begin;
+    b = begin;
+    x = begin;
     let q = begin;
     let bestDepth = 0;
     let bestStart = -1;
+    let disqualifiedFurthest = 0;
     while (p < end && bestDepth < steps) {
       if (stepMasks[p] === 0) {
         p++;
@@ -133,19 +93,28 @@ export function scanAny(scan: FunnelScan, visit: FunnelVisit): void {
       const t = time[p] as number;
       const windowEnd = t + window;
       if (q < p) q = p;
-      while (q < end && (time[q] as number) <= windowEnd) count(q++, 1);
-      const depth = depthNow();
+      while (q < end && (time[q] as number) <= windowEnd) inWindow.count(stepMasks[q++] as number, 1);
+      const depth = inWindow.depth();
       if (depth > bestDepth) {
-        bestDepth = depth;
-        bestStart = p;
+        const reach = excluding ? disqualifiedReach(t, windowEnd, depth) : -1;
+        if (reach < 0) {
+          bestDepth = depth;
+          bestStart = p;
+        } else if (furthestAttempt) {
+          disqualifiedFurthest = Math.max(disqualifiedFurthest, reach);
+        }
       }
-      while (p < end && time[p] === t) count(p++, -1);
+      while (p < end && time[p] === t) {
+        inWindow.count(stepMasks[p] as number, -1);
+        if (p < b) beforeExclusion.count(stepMasks[p] as number, -1);
+        p++;
+      }
+      if (b < p) b = p;
     }
-    // Leave the counts empty for the next user.
-    for (let r = p; r < q; r++) count(r, -1);
-    if (bestDepth === 0) continue;
+    if (bestDepth === 0 || bestDepth < disqualifiedFurthest) continue;
     opening[0] = openingRow(stepMasks, time, bestStart, end);
-    visit(u, bestDepth, opening, null);
+    stepTimes(bestStart, bestDepth);
+    visit(u, bestDepth, opening, times);
   }
 }
 
@@ -165,10 +134,4 @@ function openingRow(stepMasks: Int32Array, time: Float64Array, start: number, en
 
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
-}
-
-function grow(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }

@@ -27,7 +27,7 @@ export interface RefOptions {
   readonly order: 'ordered' | 'strict' | 'any';
   readonly window: number;
   readonly exclusions?: readonly RefExclusion[];
-  /** Default as core's: `furthestAttempt` for ordered and strict. */
+  /** Default as core's: `furthestAttempt` for ordered and strict, `cleanAttempts` for any. */
   readonly exclusionMode?: 'furthestAttempt' | 'cleanAttempts';
   /** Inclusive UTC day numbers; events outside are dropped. */
   readonly fromDay?: number;
@@ -175,25 +175,50 @@ function coverable(events: readonly RefEvent[], steps: readonly RefStep[]): numb
   return go(0, new Set());
 }
 
+/**
+ * Any order: every window `[t, t + window]` opened by a step event. An
+ * excluded event (matching an exclusion and no step) strictly after `t` and
+ * inside the window disqualifies it, unless the events up to that
+ * millisecond cover every step; a disqualified window reaches the steps
+ * covered strictly before it, plus one.
+ */
 function anyUser(own: readonly RefEvent[], options: RefOptions): Omit<RefUser, 'userId' | 'stepEvents'> | null {
-  const isStep = (event: RefEvent): boolean => options.steps.some((step) => matches(event, step));
+  const { steps, window } = options;
+  const isStep = (event: RefEvent): boolean => steps.some((step) => matches(event, step));
+  const isExcludedEvent = (event: RefEvent): boolean =>
+    !isStep(event) && (options.exclusions ?? []).some((exclusion) => matches(event, exclusion));
+  const cover = (from: number, to: number, inclusive: boolean): number =>
+    coverable(
+      own.filter((event) => event.timestamp >= from && (inclusive ? event.timestamp <= to : event.timestamp < to)),
+      steps,
+    );
   const starts = [...new Set(own.filter(isStep).map((event) => event.timestamp))].sort((a, b) => a - b);
   let depth = 0;
   let opening = 0;
+  let furthestDisqualified = 0;
   for (const t of starts) {
-    const inside = own.filter((event) => event.timestamp >= t && event.timestamp <= t + options.window);
-    const covered = coverable(inside, options.steps);
+    const covered = cover(t, t + window, true);
+    const excluded = own.filter((event) => isExcludedEvent(event) && event.timestamp > t && event.timestamp <= t + window);
+    const at = Math.min(...excluded.map((event) => event.timestamp));
+    if (excluded.length > 0 && cover(t, at, true) < steps.length) {
+      furthestDisqualified = Math.max(furthestDisqualified, Math.min(covered, cover(t, at, false) + 1));
+      continue;
+    }
     if (covered > depth) {
       depth = covered;
       opening = t;
     }
   }
   if (depth === 0) return null;
-  const lowestStep = (event: RefEvent): number => options.steps.findIndex((step) => matches(event, step));
+  if ((options.exclusionMode ?? 'cleanAttempts') === 'furthestAttempt' && furthestDisqualified > depth) return null;
+  const lowestStep = (event: RefEvent): number => steps.findIndex((step) => matches(event, step));
   const first = own
     .filter((event) => event.timestamp === opening && isStep(event))
     .sort((a, b) => lowestStep(a) - lowestStep(b))[0] as RefEvent;
-  return { depth, matched: [first], times: null };
+  // Step k's time: the first instant the window covers k + 1 distinct steps.
+  const instants = [...new Set(own.map((event) => event.timestamp))].filter((t) => t >= opening).sort((a, b) => a - b);
+  const times = Array.from({ length: depth }, (_, k) => instants.find((t) => cover(opening, t, true) > k) as number);
+  return { depth, matched: [first], times };
 }
 
 /** Median of an even count: the mean of the two middle values. */
