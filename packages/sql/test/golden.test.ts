@@ -62,6 +62,19 @@ describe('golden SQL', () => {
       order: 'strict',
       exclusions: [{ name: 'x', where: { beta: true }, between: [0, 2] }],
     },
+    'funnel-any-exclusions': {
+      steps: ['view', 'trial', 'pay'],
+      order: 'any',
+      exclusions: [{ name: 'cancel', between: [0, 2] }],
+      exclusionMode: 'furthestAttempt',
+      breakdown: { property: 'country', attribution: { step: 0 } },
+    },
+    'funnel-breakdown-step': {
+      steps: ['view', 'trial', 'pay'],
+      exclusions: [{ name: 'cancel', between: [0, 1] }],
+      exclusionMode: 'cleanAttempts',
+      breakdown: { property: 'country', attribution: { step: 1 } },
+    },
   };
   for (const [file, options] of Object.entries(funnels)) {
     it(`${file} for ClickHouse`, async () => {

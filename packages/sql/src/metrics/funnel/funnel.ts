@@ -9,7 +9,7 @@ import type { GroupSummary } from '../../query/summary';
 import { INVALID_EVENTS } from '../activeUsers';
 import { propertyValue } from '../../query/values';
 import type { MetricSql } from '../metric.types';
-import { anyAttempts, checkAnyOrder } from './any';
+import { anyAttempts, anyTimes, checkAnyOrder } from './any';
 import { orderedAttempts } from './ordered';
 import { funnelPlan, matches, positionsCte, relevantEventsCte, stepNames } from './plan';
 import type { Cte, FunnelPlan } from './plan';
@@ -17,9 +17,9 @@ import { strictAttempts } from './strict';
 import { funnelColumns, funnelTail, GROUP_STRIDE, NULL_GROUP, OTHER_GROUP } from './tail';
 
 /**
- * `funnel` in SQL, every order, with step conditions, exclusions and a
- * breakdown: per user the deepest attempt left after the exclusions and its
- * step times (see the builders of each order and `funnelTail`), then per
+ * `funnel` in SQL, every order, with step conditions, exclusions (either
+ * `exclusionMode`) and a breakdown (every attribution): per user the attempt
+ * counted and its step times (see the builders of each order and `funnelTail`), then per
  * breakdown group and step the users reaching it and the distribution of the
  * time from the previous step, summarised in the database. `parse` forms
  * core's step results and groups.
@@ -50,9 +50,11 @@ export const funnelSql: MetricSql<FunnelOptions, FunnelResult> = {
     } else {
       attempts.push(...anyAttempts(plan));
     }
+    const timing =
+      order === 'any' ? (users: string) => anyTimes(plan, users, plan.breakdown !== null && typeof plan.attribution === 'object') : null;
     return withQuery(
       context,
-      [...head, ...attempts, ...funnelTail(plan, order !== 'any', lookup)],
+      [...head, ...attempts, ...funnelTail(plan, lookup, timing)],
       selectWithBounds(context, 'k_out', funnelColumns(plan), plan.properties),
     );
   },
@@ -62,17 +64,16 @@ export const funnelSql: MetricSql<FunnelOptions, FunnelResult> = {
     const range = rangeOf(rows, INVALID_EVENTS);
     const data = range ? dataRows(rows, 'k') : [];
     const groups = summariesOf(rows, data);
-    const timed = order !== 'any';
     const result: FunnelResult = {
       order,
       window,
       from: range ? formatDay(range.fromDay) : null,
       to: range ? formatDay(range.toDay) : null,
       timeZone,
-      steps: stepResults(names, groups, 0, timed),
+      steps: stepResults(names, groups, 0),
     };
     if (!options.breakdown) return result;
-    return { ...result, breakdown: { property: options.breakdown.property, groups: breakdownGroups(rows, data, names, groups, timed) } };
+    return { ...result, breakdown: { property: options.breakdown.property, groups: breakdownGroups(rows, data, names, groups) } };
   },
 };
 
@@ -91,14 +92,9 @@ function exclusionLookup(plan: FunnelPlan): Cte[] {
 }
 
 /** Core's step results of one group (`group × GROUP_STRIDE + step` keys the summaries). */
-function stepResults(
-  names: readonly string[],
-  groups: ReadonlyMap<number, GroupSummary>,
-  group: number,
-  timed: boolean,
-): FunnelStepResult[] {
+function stepResults(names: readonly string[], groups: ReadonlyMap<number, GroupSummary>, group: number): FunnelStepResult[] {
   const counts = names.map((_, k) => groups.get(group * GROUP_STRIDE + k)?.n ?? 0);
-  return funnelStepResults(names, counts, (k) => (timed ? groups.get(group * GROUP_STRIDE + k) : undefined));
+  return funnelStepResults(names, counts, (k) => groups.get(group * GROUP_STRIDE + k));
 }
 
 /**
@@ -111,7 +107,6 @@ function breakdownGroups(
   data: readonly number[],
   names: readonly string[],
   groups: ReadonlyMap<number, GroupSummary>,
-  timed: boolean,
 ): FunnelBreakdownGroup[] {
   const values = new Map<number, PropertyValue>();
   for (const i of data) {
@@ -126,9 +121,9 @@ function breakdownGroups(
   const result: FunnelBreakdownGroup[] = top.map((group) => ({
     value: values.get(group) ?? null,
     other: false,
-    steps: stepResults(names, groups, group, timed),
+    steps: stepResults(names, groups, group),
   }));
-  if (size(OTHER_GROUP) > 0) result.push({ value: 'Other', other: true, steps: stepResults(names, groups, OTHER_GROUP, timed) });
-  if (size(NULL_GROUP) > 0) result.push({ value: null, other: false, steps: stepResults(names, groups, NULL_GROUP, timed) });
+  if (size(OTHER_GROUP) > 0) result.push({ value: 'Other', other: true, steps: stepResults(names, groups, OTHER_GROUP) });
+  if (size(NULL_GROUP) > 0) result.push({ value: null, other: false, steps: stepResults(names, groups, NULL_GROUP) });
   return result;
 }

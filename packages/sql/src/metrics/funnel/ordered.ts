@@ -15,12 +15,11 @@ import { matches, relevantEventsCte } from './plan';
  * after step 1. This is core's greedy chain, which is optimal for ordered
  * funnels.
  *
- * Leaves `k_attempts (u, t0 … t{S−1}, depth[, bv])`: a step's time is NULL
- * from the first step not reached; `bv` is the breakdown property of the
- * step-1 event.
+ * Leaves `k_attempts (u, t0 … t{S−1}, depth)`: a step's time is NULL from
+ * the first step not reached.
  */
 export function orderedAttempts(plan: FunnelPlan): Cte[] {
-  const { names, matchers, matcherOf, exclusions, window, breakdown } = plan;
+  const { names, matchers, matcherOf, exclusions, window } = plan;
   const frame = (from: string): string => `OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN ${from} AND UNBOUNDED FOLLOWING)`;
   const nextColumns = [
     ...matchers.flatMap((matcher, j) => {
@@ -36,12 +35,8 @@ export function orderedAttempts(plan: FunnelPlan): Cte[] {
       'k_nexts',
       `SELECT DISTINCT u, ms, ${nextNames.join(', ')}\nFROM (\n  SELECT u, ms,\n    ${nextColumns.join(',\n    ')}\n  FROM k_step_events\n) AS w`,
     ],
-    [
-      'k_chain_0',
-      `SELECT DISTINCT u, ms AS t0${breakdown === null ? '' : `, ${breakdown} AS bv`}\nFROM k_step_events\nWHERE ${matches(plan, plan.steps[0]!)}`,
-    ],
+    ['k_chain_0', `SELECT DISTINCT u, ms AS t0\nFROM k_step_events\nWHERE ${matches(plan, plan.steps[0]!)}`],
   ];
-  const carried = breakdown === null ? '' : ', c.bv AS bv';
   for (let k = 1; k < names.length; k++) {
     const j = matcherOf[k] as number;
     // The event of step k's name at step k − 1's instant is already used when an earlier step of that
@@ -51,7 +46,7 @@ export function orderedAttempts(plan: FunnelPlan): Cte[] {
     const previous = Array.from({ length: k }, (_, i) => `c.t${i} AS t${i}`).join(', ');
     ctes.push([
       `k_chain_${k}`,
-      `SELECT c.u AS u, ${previous}, CASE WHEN ${candidate} <= c.t0 + ${window} THEN ${candidate} END AS t${k}${carried}\nFROM k_chain_${k - 1} AS c\nLEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t${k - 1}`,
+      `SELECT c.u AS u, ${previous}, CASE WHEN ${candidate} <= c.t0 + ${window} THEN ${candidate} END AS t${k}\nFROM k_chain_${k - 1} AS c\nLEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t${k - 1}`,
     ]);
   }
   const last = names.length - 1;

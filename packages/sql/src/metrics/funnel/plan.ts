@@ -1,5 +1,5 @@
 import { DEFAULT_FUNNEL_WINDOW } from '@kpikit/core';
-import type { FunnelOptions } from '@kpikit/core';
+import type { FunnelBreakdownAttribution, FunnelOptions, FunnelOrder } from '@kpikit/core';
 import type { CompileContext } from '../../query/context';
 import { allOf, PropertySet } from '../../query/properties';
 import type { PropertyConditions } from '../../query/properties';
@@ -43,6 +43,11 @@ export interface FunnelPlan {
   readonly window: string;
   /** The alias of the breakdown property's column, or `null` without a breakdown. */
   readonly breakdown: string | null;
+  /** Which event's value names a user's group (core's default `first_touch`); `null` without a breakdown. */
+  readonly attribution: FunnelBreakdownAttribution | null;
+  readonly order: FunnelOrder;
+  /** `exclusionMode: "furthestAttempt"` (core's default for ordered and strict): a user whose furthest attempt is disqualified is left out. */
+  readonly furthest: boolean;
 }
 
 /** The step names of validated options (steps given as names or `{ name }`). */
@@ -82,6 +87,7 @@ export function funnelPlan(context: CompileContext, options: FunnelOptions): Fun
     return index;
   });
   const names = steps.map((step) => step.name);
+  const order = options.order ?? 'ordered';
   return {
     context,
     properties,
@@ -93,6 +99,9 @@ export function funnelPlan(context: CompileContext, options: FunnelOptions): Fun
     relevantNames: [...new Set([...names, ...exclusions.map((exclusion) => exclusion.matcher.name)])],
     window: context.params.double(options.window ?? DEFAULT_FUNNEL_WINDOW),
     breakdown,
+    attribution: options.breakdown ? (options.breakdown.attribution ?? 'first_touch') : null,
+    order,
+    furthest: (options.exclusionMode ?? (order === 'any' ? 'cleanAttempts' : 'furthestAttempt')) === 'furthestAttempt',
   };
 }
 
@@ -120,6 +129,11 @@ export function positionsCte(n: number): Cte {
       Array.from({ length: n }, (_, j) => [j + 1]),
     ),
   ];
+}
+
+/** SQL that holds when the row matches any step. */
+export function anyStep(plan: FunnelPlan, qualifier = ''): string {
+  return plan.matchers.map((matcher) => `(${matches(plan, matcher, qualifier)})`).join(' OR ');
 }
 
 /** The in-range events of the names a step or exclusion matches, with the properties the query reads. */

@@ -34,10 +34,10 @@ function distinctRuns(names: readonly string[]): number[] {
  * deepest, earliest attempt is timed; with them every attempt is (any may be
  * disqualified).
  *
- * Leaves `k_attempts (u, t0 … t{S−1}, depth[, bv])` as `orderedAttempts` does.
+ * Leaves `k_attempts (u, t0 … t{S−1}, depth)` as `orderedAttempts` does.
  */
 export function strictAttempts(plan: FunnelPlan): Cte[] {
-  const { context, names, matchers, matcherOf, window, breakdown } = plan;
+  const { context, names, matchers, matcherOf, window } = plan;
   const { dialect } = context;
   const steps = names.length;
   const letter = (count: number): string => String.fromCharCode(65 + count);
@@ -131,24 +131,6 @@ export function strictAttempts(plan: FunnelPlan): Cte[] {
     ],
   );
   const times = Array.from({ length: steps }, (_, k) => `a.t${k} AS t${k}`).join(', ');
-  if (breakdown === null) {
-    ctes.push(['k_attempts', `SELECT a.u AS u, ${times}, a.depth AS depth\nFROM k_timed AS a`]);
-  } else {
-    ctes.push(
-      [
-        'k_firsts',
-        [
-          `SELECT DISTINCT e.u AS u, e.ms AS ms, e.${breakdown} AS bv`,
-          'FROM k_ev AS e',
-          'CROSS JOIN k_bounds AS b',
-          `WHERE ${matches(plan, plan.steps[0]!, 'e.')} AND e.d BETWEEN b.from_day AND b.to_day`,
-        ].join('\n'),
-      ],
-      [
-        'k_attempts',
-        `SELECT a.u AS u, ${times}, a.depth AS depth, f.bv AS bv\nFROM k_timed AS a\nLEFT JOIN k_firsts AS f ON f.u = a.u AND f.ms = a.t0`,
-      ],
-    );
-  }
+  ctes.push(['k_attempts', `SELECT a.u AS u, ${times}, a.depth AS depth\nFROM k_timed AS a`]);
   return ctes;
 }

@@ -31,18 +31,18 @@ k_any_starts AS (
   SELECT DISTINCT u, ms FROM k_any_events
 ),
 k_any_line AS (
-  SELECT u, CAST(ms AS Float64) AS at_ms, 0 AS kind, CAST(NULL AS Float64) AS start_ms, c_0_1, c_0_2, c_0_3, c_1 FROM k_any_events
-  UNION ALL SELECT u, CAST(ms AS Float64) AS at_ms, -1 AS kind, CAST(ms AS Float64) AS start_ms, CAST(0 AS Int64) AS c_0_1, CAST(0 AS Int64) AS c_0_2, CAST(0 AS Int64) AS c_0_3, CAST(0 AS Int64) AS c_1 FROM k_any_starts
-  UNION ALL SELECT u, CAST(ms AS Float64) + {p1:Float64} AS at_ms, 1 AS kind, CAST(ms AS Float64) AS start_ms, CAST(0 AS Int64) AS c_0_1, CAST(0 AS Int64) AS c_0_2, CAST(0 AS Int64) AS c_0_3, CAST(0 AS Int64) AS c_1 FROM k_any_starts
+  SELECT u, CAST(ms AS Float64) AS at_ms, 0 AS kind, 0 AS probe, CAST(NULL AS Float64) AS start_ms, c_0_1, c_0_2, c_0_3, c_1 FROM k_any_events
+  UNION ALL SELECT u, CAST(ms AS Float64) AS at_ms, -1 AS kind, 1 AS probe, CAST(ms AS Float64) AS start_ms, CAST(0 AS Int64) AS c_0_1, CAST(0 AS Int64) AS c_0_2, CAST(0 AS Int64) AS c_0_3, CAST(0 AS Int64) AS c_1 FROM k_any_starts
+  UNION ALL SELECT u, CAST(ms AS Float64) + {p1:Float64} AS at_ms, 1 AS kind, 2 AS probe, CAST(ms AS Float64) AS start_ms, CAST(0 AS Int64) AS c_0_1, CAST(0 AS Int64) AS c_0_2, CAST(0 AS Int64) AS c_0_3, CAST(0 AS Int64) AS c_1 FROM k_any_starts
 ),
 k_any_running AS (
-  SELECT u, kind, start_ms, sum(c_0_1) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_1, sum(c_0_2) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_2, sum(c_0_3) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_3, sum(c_1) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_1
+  SELECT u, at_ms, kind, probe, start_ms, sum(c_0_1) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_1, sum(c_0_2) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_2, sum(c_0_3) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_0_3, sum(c_1) OVER (PARTITION BY u ORDER BY at_ms, kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_c_1
   FROM k_any_line
 ),
 k_any_windows AS (
-  SELECT u, start_ms, sum(CASE WHEN kind = 1 THEN r_c_0_1 ELSE -r_c_0_1 END) AS c_0_1, sum(CASE WHEN kind = 1 THEN r_c_0_2 ELSE -r_c_0_2 END) AS c_0_2, sum(CASE WHEN kind = 1 THEN r_c_0_3 ELSE -r_c_0_3 END) AS c_0_3, sum(CASE WHEN kind = 1 THEN r_c_1 ELSE -r_c_1 END) AS c_1
+  SELECT u, start_ms, sum(CASE WHEN probe = 2 THEN r_c_0_1 WHEN probe = 1 THEN -r_c_0_1 ELSE 0 END) AS c_0_1, sum(CASE WHEN probe = 2 THEN r_c_0_2 WHEN probe = 1 THEN -r_c_0_2 ELSE 0 END) AS c_0_2, sum(CASE WHEN probe = 2 THEN r_c_0_3 WHEN probe = 1 THEN -r_c_0_3 ELSE 0 END) AS c_0_3, sum(CASE WHEN probe = 2 THEN r_c_1 WHEN probe = 1 THEN -r_c_1 ELSE 0 END) AS c_1
   FROM k_any_running
-  WHERE kind <> 0
+  WHERE probe <> 0
   GROUP BY u, start_ms
 ),
 k_any_depths AS (
@@ -50,21 +50,47 @@ k_any_depths AS (
   FROM k_any_windows
 ),
 k_attempts AS (
-  SELECT u, start_ms AS t0, depth
-  FROM k_any_depths
+  SELECT d.u AS u, d.start_ms AS t0, d.depth AS depth
+  FROM k_any_depths AS d
 ),
 k_picked AS (
-  SELECT u, depth, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
+  SELECT u, depth, t0, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
   FROM k_attempts
 ),
 k_users AS (
-  SELECT u, depth
+  SELECT u, depth, t0
   FROM k_picked
   WHERE pick = 1
 ),
-k_values_ AS (
-  SELECT p.j - 1 AS k, 0 AS v
+k_any_instants AS (
+  SELECT u, at_ms, max(r_c_0_1) AS r_c_0_1, max(r_c_0_2) AS r_c_0_2, max(r_c_0_3) AS r_c_0_3, max(r_c_1) AS r_c_1
+  FROM k_any_running
+  WHERE kind = 0
+  GROUP BY u, at_ms
+),
+k_any_joined AS (
+  SELECT a.u AS u, a.t0 AS t0, i.at_ms AS at_ms, i.r_c_0_1 AS r_c_0_1, i.r_c_0_2 AS r_c_0_2, i.r_c_0_3 AS r_c_0_3, i.r_c_1 AS r_c_1,
+    max(CASE WHEN i.at_ms < a.t0 THEN i.r_c_0_1 ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS s_c_0_1, max(CASE WHEN i.at_ms < a.t0 THEN i.r_c_0_2 ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS s_c_0_2, max(CASE WHEN i.at_ms < a.t0 THEN i.r_c_0_3 ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS s_c_0_3, max(CASE WHEN i.at_ms < a.t0 THEN i.r_c_1 ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS s_c_1
   FROM k_users AS a
+  JOIN k_any_instants AS i ON i.u = a.u
+),
+k_any_cover AS (
+  SELECT u, at_ms, 2 - greatest(0, 1 - c_0_1, 1 - c_0_2, 2 - c_0_3) + least(1, c_1) AS cov
+  FROM (SELECT u, at_ms, r_c_0_1 - s_c_0_1 AS c_0_1, r_c_0_2 - s_c_0_2 AS c_0_2, r_c_0_3 - s_c_0_3 AS c_0_3, r_c_1 - s_c_1 AS c_1 FROM k_any_joined WHERE at_ms >= t0 AND at_ms <= t0 + {p1:Float64}) AS w
+),
+k_any_times AS (
+  SELECT u, min(CASE WHEN cov >= 1 THEN at_ms END) AS t0, min(CASE WHEN cov >= 2 THEN at_ms END) AS t1, min(CASE WHEN cov >= 3 THEN at_ms END) AS t2
+  FROM k_any_cover
+  GROUP BY u
+),
+k_timed_users AS (
+  SELECT a.u AS u, a.depth AS depth, t.t0 AS t0, t.t1 AS t1, t.t2 AS t2
+  FROM k_users AS a
+  JOIN k_any_times AS t ON t.u = a.u
+),
+k_values_ AS (
+  SELECT p.j - 1 AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v
+  FROM k_timed_users AS a
   JOIN k_positions AS p ON p.j <= a.depth
 ),
 k_dist_ranked AS (

@@ -38,17 +38,17 @@ k_nexts AS (
   ) AS w
 ),
 k_chain_0 AS (
-  SELECT DISTINCT u, ms AS t0, p1 AS bv
+  SELECT DISTINCT u, ms AS t0
   FROM k_step_events
   WHERE n = {p2:String}
 ),
 k_chain_1 AS (
-  SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1, c.bv AS bv
+  SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1
   FROM k_chain_0 AS c
   LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t0
 ),
 k_chain_2 AS (
-  SELECT c.u AS u, c.t0 AS t0, c.t1 AS t1, CASE WHEN x.nx_2 <= c.t0 + {p1:Float64} THEN x.nx_2 END AS t2, c.bv AS bv
+  SELECT c.u AS u, c.t0 AS t0, c.t1 AS t1, CASE WHEN x.nx_2 <= c.t0 + {p1:Float64} THEN x.nx_2 END AS t2
   FROM k_chain_1 AS c
   LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t1
 ),
@@ -61,30 +61,52 @@ k_ex_0_0 AS (
   FROM k_attempts AS a
   LEFT JOIN k_nexts AS h ON h.u = a.u AND h.ms = a.t1
 ),
-k_candidates AS (
-  SELECT a.*
+k_ex_first AS (
+  SELECT a.*, CASE WHEN a.t1 IS NOT NULL AND a.e_0_0 IS NOT NULL AND ((a.t2 IS NOT NULL AND a.e_0_0 < a.t2) OR (a.t2 IS NULL AND a.e_0_0 <= a.t0 + {p1:Float64})) THEN CAST(a.e_0_0 AS Float64) END AS x_at
   FROM k_ex_0_0 AS a
-  WHERE NOT ((a.t1 IS NOT NULL AND a.e_0_0 IS NOT NULL AND ((a.t2 IS NOT NULL AND a.e_0_0 < a.t2) OR (a.t2 IS NULL AND a.e_0_0 <= a.t0 + {p1:Float64}))))
+),
+k_flagged AS (
+  SELECT a.*, CASE WHEN a.x_at IS NULL THEN CAST(-1 AS Int64) WHEN a.depth < CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 THEN CAST(a.depth AS Int64) ELSE CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 END AS reach
+  FROM k_ex_first AS a
+),
+k_candidates AS (
+  SELECT * FROM (SELECT a.*, max(CASE WHEN a.reach >= 0 THEN a.reach ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS far
+  FROM k_flagged AS a) AS f
+  WHERE reach < 0
 ),
 k_picked AS (
-  SELECT u, depth, t0, t1, t2, bv, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0, CASE WHEN bv IS NULL THEN 0 ELSE 1 END, CAST(bv AS String)) AS pick
+  SELECT u, depth, t0, t1, t2, far, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
   FROM k_candidates
 ),
 k_users AS (
-  SELECT u, depth, t0, t1, t2, bv
+  SELECT u, depth, t0, t1, t2, far
   FROM k_picked
-  WHERE pick = 1
+  WHERE pick = 1 AND depth >= far
+),
+k_touches AS (
+  SELECT u, bv FROM (
+    SELECT e.u AS u, e.p1 AS bv, row_number() OVER (PARTITION BY e.u ORDER BY e.ms, CAST(e.p1 AS String)) AS rn
+    FROM k_ev AS e
+    CROSS JOIN k_bounds AS b
+    WHERE e.p1 IS NOT NULL AND e.d BETWEEN b.from_day AND b.to_day AND ((e.n = {p2:String}) OR ((e.n = {p3:String}) AND (e.p0 = {p4:Float64})) OR (e.n = {p5:String}))
+  ) AS t
+  WHERE rn = 1
+),
+k_valued AS (
+  SELECT a.*, t.bv AS bv, 1 AS ig
+  FROM k_users AS a
+  LEFT JOIN k_touches AS t ON t.u = a.u
 ),
 k_value_users AS (
-  SELECT a.*, count(*) OVER (PARTITION BY bv) AS users
-  FROM k_users AS a
+  SELECT a.*, count(*) OVER (PARTITION BY ig, bv) AS users
+  FROM k_valued AS a
 ),
 k_value_ranks AS (
-  SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL THEN 1 ELSE 0 END, users DESC, CAST(bv AS String)) AS Int64) AS r
+  SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL OR ig = 0 THEN 1 ELSE 0 END, users DESC, CAST(bv AS String)) AS Int64) AS r
   FROM k_value_users AS a
 ),
 k_grouped AS (
-  SELECT a.*, CAST(CASE WHEN a.bv IS NULL THEN 12 WHEN a.r <= 10 THEN a.r ELSE 11 END AS Int64) AS grp
+  SELECT a.*, CAST(CASE WHEN a.ig = 0 THEN 13 WHEN a.bv IS NULL THEN 12 WHEN a.r <= 10 THEN a.r ELSE 11 END AS Int64) AS grp
   FROM k_value_ranks AS a
 ),
 k_values_ AS (
@@ -93,6 +115,7 @@ k_values_ AS (
   FROM k_grouped AS a
   JOIN k_positions AS p ON p.j <= a.depth
   CROSS JOIN (SELECT 0 AS copy UNION ALL SELECT 1 AS copy) AS c
+  WHERE c.copy = 0 OR a.grp <> 13
 ),
 k_dist_ranked AS (
   SELECT k, v, tag, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,

@@ -111,19 +111,27 @@ k_ex_0_0 AS (
   FROM k_attempts AS a
   LEFT JOIN k_excl_next AS h ON h.u = a.u AND h.ms = a.t0
 ),
-k_candidates AS (
-  SELECT a.*
+k_ex_first AS (
+  SELECT a.*, CASE WHEN a.t0 IS NOT NULL AND a.e_0_0 IS NOT NULL AND ((a.t2 IS NOT NULL AND a.e_0_0 < a.t2) OR (a.t2 IS NULL AND a.e_0_0 <= a.t0 + {p1:Float64})) THEN CAST(a.e_0_0 AS Float64) END AS x_at
   FROM k_ex_0_0 AS a
-  WHERE NOT ((a.t0 IS NOT NULL AND a.e_0_0 IS NOT NULL AND ((a.t2 IS NOT NULL AND a.e_0_0 < a.t2) OR (a.t2 IS NULL AND a.e_0_0 <= a.t0 + {p1:Float64}))))
+),
+k_flagged AS (
+  SELECT a.*, CASE WHEN a.x_at IS NULL THEN CAST(-1 AS Int64) WHEN a.depth < CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 THEN CAST(a.depth AS Int64) ELSE CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 END AS reach
+  FROM k_ex_first AS a
+),
+k_candidates AS (
+  SELECT * FROM (SELECT a.*, max(CASE WHEN a.reach >= 0 THEN a.reach ELSE CAST(0 AS Int64) END) OVER (PARTITION BY a.u) AS far
+  FROM k_flagged AS a) AS f
+  WHERE reach < 0
 ),
 k_picked AS (
-  SELECT u, depth, t0, t1, t2, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
+  SELECT u, depth, t0, t1, t2, far, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
   FROM k_candidates
 ),
 k_users AS (
-  SELECT u, depth, t0, t1, t2
+  SELECT u, depth, t0, t1, t2, far
   FROM k_picked
-  WHERE pick = 1
+  WHERE pick = 1 AND depth >= far
 ),
 k_values_ AS (
   SELECT p.j - 1 AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v

@@ -1,0 +1,153 @@
+WITH k_span AS (
+  SELECT toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(min(t), 3, 'UTC'))) / 86400000)) AS lo_day, toInt64(floor(toFloat64(toUnixTimestamp64Milli(toDateTime64(max(t), 3, 'UTC'))) / 86400000)) AS hi_day, count(*) - count(CASE WHEN u <> '' AND n <> '' AND t IS NOT NULL THEN 1 END) AS bad
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, `ts` AS t FROM `events`) AS s
+),
+k_ev AS (
+  SELECT s.u AS u, s.n AS n, s.ms AS ms, s.p0 AS p0, toInt64(floor(toFloat64(s.ms) / 86400000)) AS d
+  FROM (SELECT CAST(`user_id` AS String) AS u, CAST(`event_name` AS String) AS n, toUnixTimestamp64Milli(toDateTime64(`ts`, 3, 'UTC')) AS ms, `country` AS p0 FROM `events`) AS s
+),
+k_bounds AS (
+  SELECT CAST(m.lo AS Int64) AS from_day, CAST(m.hi AS Int64) AS to_day, m.bad AS invalid
+  FROM (SELECT lo_day AS lo, hi_day AS hi, bad FROM k_span) AS m
+),
+k_positions AS (
+  SELECT 1 AS j
+  UNION ALL
+  SELECT 2 AS j
+  UNION ALL
+  SELECT 3 AS j
+),
+k_step_events AS (
+  SELECT e.u AS u, e.n AS n, e.ms AS ms, e.p0 AS p0
+  FROM k_ev AS e
+  CROSS JOIN k_bounds AS b
+  WHERE e.n IN ({p2:String}, {p3:String}, {p4:String}, {p5:String}) AND e.d BETWEEN b.from_day AND b.to_day
+),
+k_nexts AS (
+  SELECT DISTINCT u, ms, nx_0, af_0, nx_1, af_1, nx_2, af_2, ax_0
+  FROM (
+    SELECT u, ms,
+      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_0,
+      min(CASE WHEN n = {p2:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_0,
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_1,
+      min(CASE WHEN n = {p3:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_1,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS nx_2,
+      min(CASE WHEN n = {p4:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS af_2,
+      min(CASE WHEN n = {p5:String} THEN ms END) OVER (PARTITION BY u ORDER BY ms RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ax_0
+    FROM k_step_events
+  ) AS w
+),
+k_chain_0 AS (
+  SELECT DISTINCT u, ms AS t0
+  FROM k_step_events
+  WHERE n = {p2:String}
+),
+k_chain_1 AS (
+  SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1
+  FROM k_chain_0 AS c
+  LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t0
+),
+k_chain_2 AS (
+  SELECT c.u AS u, c.t0 AS t0, c.t1 AS t1, CASE WHEN x.nx_2 <= c.t0 + {p1:Float64} THEN x.nx_2 END AS t2
+  FROM k_chain_1 AS c
+  LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t1
+),
+k_attempts AS (
+  SELECT c.*, 1 + CASE WHEN t1 IS NULL THEN 0 ELSE 1 END + CASE WHEN t2 IS NULL THEN 0 ELSE 1 END AS depth
+  FROM k_chain_2 AS c
+),
+k_ex_0_0 AS (
+  SELECT a.*, h.ax_0 AS e_0_0
+  FROM k_attempts AS a
+  LEFT JOIN k_nexts AS h ON h.u = a.u AND h.ms = a.t0
+),
+k_ex_first AS (
+  SELECT a.*, CASE WHEN a.t0 IS NOT NULL AND a.e_0_0 IS NOT NULL AND ((a.t1 IS NOT NULL AND a.e_0_0 < a.t1) OR (a.t1 IS NULL AND a.e_0_0 <= a.t0 + {p1:Float64})) THEN CAST(a.e_0_0 AS Float64) END AS x_at
+  FROM k_ex_0_0 AS a
+),
+k_flagged AS (
+  SELECT a.*, CASE WHEN a.x_at IS NULL THEN CAST(-1 AS Int64) WHEN a.depth < CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 THEN CAST(a.depth AS Int64) ELSE CAST(CASE WHEN a.t0 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t1 < a.x_at THEN 1 ELSE 0 END + CASE WHEN a.t2 < a.x_at THEN 1 ELSE 0 END AS Int64) + 1 END AS reach
+  FROM k_ex_first AS a
+),
+k_candidates AS (
+  SELECT * FROM (SELECT a.*
+  FROM k_flagged AS a) AS f
+  WHERE reach < 0
+),
+k_step_values AS (
+  SELECT DISTINCT e.u AS u, e.ms AS ms, e.p0 AS bv
+  FROM k_ev AS e
+  CROSS JOIN k_bounds AS b
+  WHERE e.n = {p3:String} AND e.d BETWEEN b.from_day AND b.to_day
+),
+k_step_valued AS (
+  SELECT a.*, f.bv AS bv
+  FROM k_candidates AS a
+  LEFT JOIN k_step_values AS f ON f.u = a.u AND f.ms = a.t1
+),
+k_picked AS (
+  SELECT u, depth, t0, t1, t2, bv, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0, CASE WHEN bv IS NULL THEN 0 ELSE 1 END, CAST(bv AS String)) AS pick
+  FROM k_step_valued
+),
+k_users AS (
+  SELECT u, depth, t0, t1, t2, bv
+  FROM k_picked
+  WHERE pick = 1
+),
+k_valued AS (
+  SELECT a.*, CASE WHEN a.depth > 1 THEN 1 ELSE 0 END AS ig
+  FROM k_users AS a
+),
+k_value_users AS (
+  SELECT a.*, count(*) OVER (PARTITION BY ig, bv) AS users
+  FROM k_valued AS a
+),
+k_value_ranks AS (
+  SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL OR ig = 0 THEN 1 ELSE 0 END, users DESC, CAST(bv AS String)) AS Int64) AS r
+  FROM k_value_users AS a
+),
+k_grouped AS (
+  SELECT a.*, CAST(CASE WHEN a.ig = 0 THEN 13 WHEN a.bv IS NULL THEN 12 WHEN a.r <= 10 THEN a.r ELSE 11 END AS Int64) AS grp
+  FROM k_value_ranks AS a
+),
+k_values_ AS (
+  SELECT CASE WHEN c.copy = 0 THEN p.j - 1 ELSE a.grp * 32 + p.j - 1 END AS k, CASE p.j WHEN 2 THEN a.t1 - a.t0 WHEN 3 THEN a.t2 - a.t1 ELSE 0 END AS v,
+    CASE WHEN c.copy = 1 AND a.grp <= 10 THEN a.bv END AS tag
+  FROM k_grouped AS a
+  JOIN k_positions AS p ON p.j <= a.depth
+  CROSS JOIN (SELECT 0 AS copy UNION ALL SELECT 1 AS copy) AS c
+  WHERE c.copy = 0 OR a.grp <> 13
+),
+k_dist_ranked AS (
+  SELECT k, v, tag, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,
+    sum(v) OVER (PARTITION BY k) AS v_sum, min(v) OVER (PARTITION BY k) AS v_min, max(v) OVER (PARTITION BY k) AS v_max
+  FROM (SELECT k, CAST(v AS Float64) AS v, tag FROM k_values_) AS x
+),
+k_dist_sized AS (
+  SELECT k, v, tag, pos, size, v_sum, v_min, v_max, CASE WHEN v_min = v_max THEN 1 WHEN size > 205379 THEN 60 ELSE CAST(round(cbrt(CAST(size AS Float64))) AS Int64) + CASE WHEN round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) * round(cbrt(CAST(size AS Float64))) < size THEN 1 ELSE 0 END END AS bins
+  FROM k_dist_ranked
+),
+k_dist_picked AS (
+  SELECT k, v, tag, size, v_sum, v_min, v_max, bins, (v_max - v_min) / bins AS width,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.5 AS Float64)) THEN v END) OVER (PARTITION BY k) AS pick_q50a,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.5 AS Float64)) + 1 THEN v END) OVER (PARTITION BY k) AS pick_q50b,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.9 AS Float64)) THEN v END) OVER (PARTITION BY k) AS pick_q90a,
+    max(CASE WHEN pos = floor(CAST(size - 1 AS Float64) * CAST(0.9 AS Float64)) + 1 THEN v END) OVER (PARTITION BY k) AS pick_q90b
+  FROM k_dist_sized
+),
+k_dist AS (
+  SELECT k, tag, max(size) AS n, max(v_sum) AS total, max(v_min) AS lo, max(v_max) AS hi,
+    max(pick_q50a) AS q50a, max(pick_q50b) AS q50b, max(pick_q90a) AS q90a, max(pick_q90b) AS q90b,
+    CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END AS bin, count(*) AS cnt
+  FROM k_dist_picked
+  GROUP BY k, tag, CASE WHEN width = 0 THEN CAST(0 AS Int64) WHEN floor((v - v_min) / width) > bins - 1 THEN CAST(bins - 1 AS Int64) ELSE CAST(floor((v - v_min) / width) AS Int64) END
+),
+k_out AS (
+  SELECT k, n, total, lo, hi, q50a, q50b, q90a, q90b, bin, cnt, tag AS value, toTypeName(tag) AS value_type
+  FROM k_dist
+)
+SELECT b.from_day, b.to_day, b.invalid, r.k, r.n, r.total, r.lo, r.hi, r.q50a, r.q50b, r.q90a, r.q90b, r.bin, r.cnt, r.value, r.value_type
+FROM k_bounds AS b
+LEFT JOIN k_out AS r ON 1 = 1
+SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
+-- params: {"p1":1209600000,"p2":"view","p3":"trial","p4":"pay","p5":"cancel"}
