@@ -228,6 +228,43 @@ describe('every metric at a group grain is the metric of the events relabelled b
           ],
           ['funnel strict', (input, unit) => funnel(input, { ...common, steps: ['a', 'b'], order: 'strict', ...unit })],
           ['funnel any', (input, unit) => funnel(input, { ...common, steps: ['a', 'b', 'c'], order: 'any', ...unit })],
+          [
+            'funnel ordered, furthest attempt, last touch',
+            (input, unit) =>
+              funnel(input, {
+                ...common,
+                steps: ['a', 'b'],
+                exclusions: [{ name: 'c', between: [0, 1] }],
+                breakdown: { property: 'plan', attribution: 'last_touch' },
+                ...unit,
+              }),
+          ],
+          [
+            'funnel strict, clean attempts, step 1',
+            (input, unit) =>
+              funnel(input, {
+                ...common,
+                steps: ['a', 'b', 'a'],
+                order: 'strict',
+                exclusions: [{ name: 'c', between: [0, 2] }],
+                exclusionMode: 'cleanAttempts',
+                breakdown: { property: 'plan', attribution: { step: 1 } },
+                ...unit,
+              }),
+          ],
+          [
+            'funnel any, exclusions, step 0',
+            (input, unit) =>
+              funnel(input, {
+                ...common,
+                steps: ['a', 'b'],
+                order: 'any',
+                exclusions: [{ name: 'c', between: [0, 1] }],
+                exclusionMode: 'furthestAttempt',
+                breakdown: { property: 'plan', attribution: { step: 0 } },
+                ...unit,
+              }),
+          ],
           ['activation', (input, unit) => activation(input, { ...common, signupEvent: 'a', ahaEvent: 'b', days: 3, ...unit })],
           ['productAdoptionRate', (input, unit) => productAdoptionRate(input, { ...common, signupEvent: 'a', ...unit })],
           ['featureAdoptionRate', (input, unit) => featureAdoptionRate(input, { ...common, feature: 'c', ...unit })],
