@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { activeUsers, funnel, retention, stickinessSummary } from '@kpikit/core';
-import type { KpiEvent, PropertyValue, RetentionOptions } from '@kpikit/core';
+import type {
+  FunnelBreakdownAttribution,
+  FunnelExclusionMode,
+  FunnelOptions,
+  FunnelOrder,
+  KpiEvent,
+  PropertyValue,
+  RetentionOptions,
+} from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_COLUMNS, at, eventsArb, rangeArb, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
@@ -23,9 +31,10 @@ const SPEC: EventTableSpec = {
 /**
  * Events of users in accounts. Two users of one account with an event of one
  * name at one instant are one event of the account; they are given the same
- * properties, so that which copy stays does not matter.
+ * properties, so that which copy stays does not matter. `x` is the
+ * funnels' excluded event.
  */
-const accountEventsArb = withProperties(eventsArb()).map((events) => {
+const accountEventsArb = withProperties(eventsArb({ names: ['a', 'b', 'c', 'x'] })).map((events) => {
   const first = new Map<string, KpiEvent['properties']>();
   return events.map((event): KpiEvent => {
     const text = TEXT_ACCOUNT[event.userId];
@@ -43,16 +52,30 @@ const options = fc.record({
   metric: fc.constantFrom('activeUsers', 'stickinessSummary', 'retention', 'funnel'),
   order: fc.constantFrom('ordered', 'strict', 'any'),
   mode: fc.constantFrom('exact', 'unbounded'),
+  exclusionMode: fc.constantFrom<FunnelExclusionMode | undefined>(undefined, 'furthestAttempt', 'cleanAttempts'),
+  attribution: fc.constantFrom<FunnelBreakdownAttribution | undefined>(undefined, 'first_touch', 'last_touch', { step: 0 }, { step: 1 }),
+});
+
+/** A funnel of every kind at a group's grain: an exclusion (spanning the funnel in any order) in either mode, a breakdown by any attribution. */
+const funnelOf = (
+  order: FunnelOrder,
+  exclusionMode: FunnelExclusionMode | undefined,
+  attribution: FunnelBreakdownAttribution | undefined,
+): FunnelOptions => ({
+  steps: ['a', 'b', 'c'],
+  order,
+  ...(exclusionMode === undefined ? {} : { exclusions: [{ name: 'x', between: order === 'any' ? [0, 2] : [0, 1] }], exclusionMode }),
+  breakdown: { property: 'plan', ...(attribution === undefined ? {} : { attribution: order === 'any' ? { step: 0 } : attribution }) },
 });
 
 describe('metrics by group in SQL: the same numbers as core', () => {
-  it('activeUsers, stickinessSummary, retention and funnels by a text or an integer group column', async () => {
+  it('activeUsers, stickinessSummary, retention and funnels (exclusions and breakdowns too) by a text or an integer group column', async () => {
     await fc.assert(
       fc.asyncProperty(
         accountEventsArb.chain((events) =>
           zoneArb.chain((timeZone) => fc.tuple(fc.constant(events), fc.constant(timeZone), rangeArb(events, timeZone), options)),
         ),
-        async ([events, timeZone, range, { unit, metric, order, mode }]) => {
+        async ([events, timeZone, range, { unit, metric, order, mode, exclusionMode, attribution }]) => {
           // Core refuses a group property no event has (a misspelt name, most often); a table has the column.
           if (!events.some((event) => event.properties?.[unit.group] !== undefined)) return;
           const common = { ...range, timeZone, unit };
@@ -68,7 +91,7 @@ describe('metrics by group in SQL: the same numbers as core', () => {
               return [retention(events, o), resultsOnEngines(engines(), 'retention', events, o, SPEC)];
             },
             funnel: () => {
-              const o = { ...common, steps: ['a', 'b', 'c'], order, ...(order === 'any' ? {} : { breakdown: { property: 'plan' } }) };
+              const o = { ...common, ...funnelOf(order, exclusionMode, attribution) };
               return [funnel(events, o), resultsOnEngines(engines(), 'funnel', events, o, SPEC)];
             },
           } as const;
@@ -118,6 +141,27 @@ describe('retention by group in SQL: recurring cohorts, conditions and breakdown
       { numRuns: 20 },
     );
   }, 240_000);
+});
+
+describe('funnels by group in SQL: the same numbers as core', () => {
+  it('with exclusions in either mode and breakdowns by every attribution, in every order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        accountEventsArb.chain((events) =>
+          zoneArb.chain((timeZone) => fc.tuple(fc.constant(events), fc.constant(timeZone), rangeArb(events, timeZone), options)),
+        ),
+        async ([events, timeZone, range, { unit, order, exclusionMode, attribution }]) => {
+          if (!events.some((event) => event.properties?.[unit.group] !== undefined)) return;
+          const o = { ...range, timeZone, unit, ...funnelOf(order, exclusionMode ?? 'furthestAttempt', attribution) };
+          const expected = funnel(events, o);
+          for (const { engine, result } of await resultsOnEngines(engines(), 'funnel', events, o, SPEC))
+            expect(result, engine).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // Four engines per run; on a busy machine a run can take several seconds.
+  }, 480_000);
 });
 
 describe('metrics by group in SQL: hand-computed', () => {
