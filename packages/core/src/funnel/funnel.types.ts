@@ -56,11 +56,13 @@ export type FunnelExclusionMode = 'furthestAttempt' | 'cleanAttempts';
  * Which event's value of the breakdown property names a user's group.
  *
  * - `first_touch`: the earliest value among the user's step events in the range (any step, any attempt),
- *   skipping events without it; at one millisecond, the value that sorts first. PostHog's default.
+ *   skipping events without it; at one millisecond, the value that sorts first. The default, as PostHog's
+ *   default is its `first_touch`, which reads the exclusion events too (see the README).
  * - `last_touch`: the latest such value.
  * - `{ step: k }`: the value on step `k`'s event (0-based) of the attempt the user counts by; users who did
  *   not reach step `k` are in no group. `{ step: 0 }` is the step-1 event of that attempt. With
- *   `order: "any"` only `{ step: 0 }`: the event opening the user's window.
+ *   `order: "any"` only `{ step: 0 }`: the event opening the user's window. Each user is in one group
+ *   (PostHog puts a user in one group per distinct value of their step-`k` events).
  */
 export type FunnelBreakdownAttribution = 'first_touch' | 'last_touch' | { readonly step: number };
 
