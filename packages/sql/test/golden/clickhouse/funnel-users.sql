@@ -38,12 +38,12 @@ k_nexts AS (
   ) AS w
 ),
 k_chain_0 AS (
-  SELECT DISTINCT u, ms AS t0, p1 AS bv
+  SELECT DISTINCT u, ms AS t0
   FROM k_step_events
   WHERE n = {p2:String}
 ),
 k_chain_1 AS (
-  SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1, c.bv AS bv
+  SELECT c.u AS u, c.t0 AS t0, CASE WHEN x.nx_1 <= c.t0 + {p1:Float64} THEN x.nx_1 END AS t1
   FROM k_chain_0 AS c
   LEFT JOIN k_nexts AS x ON x.u = c.u AND x.ms = c.t0
 ),
@@ -52,24 +52,38 @@ k_attempts AS (
   FROM k_chain_1 AS c
 ),
 k_picked AS (
-  SELECT u, depth, t0, t1, bv, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0, CASE WHEN bv IS NULL THEN 0 ELSE 1 END, CAST(bv AS String)) AS pick
+  SELECT u, depth, t0, t1, row_number() OVER (PARTITION BY u ORDER BY depth DESC, t0) AS pick
   FROM k_attempts
 ),
 k_users AS (
-  SELECT u, depth, t0, t1, bv
+  SELECT u, depth, t0, t1
   FROM k_picked
   WHERE pick = 1
 ),
-k_value_users AS (
-  SELECT a.*, count(*) OVER (PARTITION BY bv) AS users
+k_touches AS (
+  SELECT u, bv FROM (
+    SELECT e.u AS u, e.p1 AS bv, row_number() OVER (PARTITION BY e.u ORDER BY e.ms, CAST(e.p1 AS String)) AS rn
+    FROM k_ev AS e
+    CROSS JOIN k_bounds AS b
+    WHERE e.p1 IS NOT NULL AND e.d BETWEEN b.from_day AND b.to_day AND ((e.n = {p2:String}) OR ((e.n = {p3:String}) AND (e.p0 = {p4:String})))
+  ) AS t
+  WHERE rn = 1
+),
+k_valued AS (
+  SELECT a.*, t.bv AS bv, 1 AS ig
   FROM k_users AS a
+  LEFT JOIN k_touches AS t ON t.u = a.u
+),
+k_value_users AS (
+  SELECT a.*, count(*) OVER (PARTITION BY ig, bv) AS users
+  FROM k_valued AS a
 ),
 k_value_ranks AS (
-  SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL THEN 1 ELSE 0 END, users DESC, CAST(bv AS String)) AS Int64) AS r
+  SELECT a.*, CAST(dense_rank() OVER (ORDER BY CASE WHEN bv IS NULL OR ig = 0 THEN 1 ELSE 0 END, users DESC, CAST(bv AS String)) AS Int64) AS r
   FROM k_value_users AS a
 ),
 k_grouped AS (
-  SELECT a.*, CAST(CASE WHEN a.bv IS NULL THEN 12 WHEN a.r <= 10 THEN a.r ELSE 11 END AS Int64) AS grp
+  SELECT a.*, CAST(CASE WHEN a.ig = 0 THEN 13 WHEN a.bv IS NULL THEN 12 WHEN a.r <= 10 THEN a.r ELSE 11 END AS Int64) AS grp
   FROM k_value_ranks AS a
 ),
 k_values_ AS (
@@ -78,6 +92,7 @@ k_values_ AS (
   FROM k_grouped AS a
   JOIN k_positions AS p ON p.j <= a.depth
   CROSS JOIN (SELECT 0 AS copy UNION ALL SELECT 1 AS copy) AS c
+  WHERE c.copy = 0 OR a.grp <> 13
 ),
 k_dist_ranked AS (
   SELECT k, v, tag, row_number() OVER (PARTITION BY k ORDER BY v) - 1 AS pos, count(*) OVER (PARTITION BY k) AS size,
