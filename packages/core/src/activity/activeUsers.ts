@@ -82,9 +82,12 @@ export interface ActiveUsersPeriodResult extends UnitResult {
  */
 export type ActiveUsersResultFor<O> = O extends { readonly interval: 'week' | 'month' }
   ? ActiveUsersPeriodResult
-  : O extends { readonly interval?: 'day' | undefined }
-    ? ActiveUsersResult
-    : ActiveUsersResult | ActiveUsersPeriodResult;
+  : // Options without an interval key are by day (a weak-type check would not say so).
+    'interval' extends keyof O
+    ? O extends { readonly interval?: 'day' | undefined }
+      ? ActiveUsersResult
+      : ActiveUsersResult | ActiveUsersPeriodResult
+    : ActiveUsersResult;
 
 const WEEK = 7;
 const MONTH = 30;
