@@ -21,6 +21,6 @@ export type {
 } from './target';
 
 // Metrics
-export type { MetricColumns, MetricName, MetricOptions, MetricResult, SqlMetrics } from './metrics/registry';
+export type { MetricColumns, MetricName, MetricOptions, MetricResult, ResultFor, SqlMetrics } from './metrics/registry';
 export type { SqlParams, SqlValue } from './query/params';
 export type { SqlRow } from './query/rows';

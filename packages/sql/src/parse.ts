@@ -1,4 +1,4 @@
-import type { MetricName, MetricOptions, MetricResult } from './metrics/registry';
+import type { MetricName, MetricOptions, ResultFor } from './metrics/registry';
 import { metricSql } from './metrics/registry';
 import type { SqlRow } from './query/rows';
 
@@ -14,7 +14,7 @@ import type { SqlRow } from './query/rows';
  * const rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJS();
  * const result = parse('retention', rows, { period: 'week', periods: 8 });
  */
-export function parse<M extends MetricName>(metric: M, rows: readonly SqlRow[], options: MetricOptions<M>): MetricResult<M> {
+export function parse<M extends MetricName, O extends MetricOptions<M>>(metric: M, rows: readonly SqlRow[], options: O): ResultFor<M, O> {
   const definition = metricSql(metric);
-  return definition.parse(rows, definition.check(options));
+  return definition.parse(rows, definition.check(options)) as ResultFor<M, O>;
 }

@@ -1,6 +1,6 @@
 import { compile } from './compile';
 import { parse } from './parse';
-import type { MetricColumns, MetricName, MetricOptions, MetricResult } from './metrics/registry';
+import type { MetricColumns, MetricName, MetricOptions, ResultFor } from './metrics/registry';
 import type { SqlParams } from './query/params';
 import type { SqlRow } from './query/rows';
 import type { Dialect, SqlTarget } from './target';
@@ -26,7 +26,11 @@ export interface RunTarget<M extends MetricName> extends SqlTarget<MetricColumns
  *   query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
  * });
  */
-export async function run<M extends MetricName>(metric: M, options: MetricOptions<M>, target: RunTarget<M>): Promise<MetricResult<M>> {
+export async function run<M extends MetricName, O extends MetricOptions<M>>(
+  metric: M,
+  options: O,
+  target: RunTarget<M>,
+): Promise<ResultFor<M, O>> {
   const { sql, params } = compile(metric, options, target);
   const rows = await target.query(sql, params);
   return parse(metric, rows, options);

@@ -19,6 +19,14 @@ const cases: { [M in MetricName]: { options: MetricOptions<M>; table: string } }
     table: 'events',
   },
   stickinessSummary: { options: { month: '2024-03', timeZone: 'Europe/Paris' }, table: 'events' },
+  stickinessDistribution: {
+    options: { interval: 'week', from: '2024-03-04', to: '2024-03-31', timeZone: 'Europe/Paris', where: { name: ['login', 'view'] } },
+    table: 'events',
+  },
+  lifecycle: {
+    options: { interval: 'week', from: '2024-03-06', to: '2024-03-31', timeZone: 'Europe/Paris', newFrom: { event: 'signup' } },
+    table: 'events',
+  },
   retention: { options: { period: 'week', periods: 8, mode: 'exact', startEvent: 'signup', timeZone: 'Europe/Paris' }, table: 'events' },
   funnel: { options: { steps: ['view_pricing', 'start_trial', 'pay'], window: 14 * 86_400_000, order: 'ordered' }, table: 'events' },
   sessions: { options: { inactivity: 30 * 60_000, sets: { pages: ['page_view'] }, timeZone: 'America/New_York' }, table: 'events' },
@@ -112,6 +120,30 @@ describe('golden SQL', () => {
         `golden/${dialect}/retention-recurring-breakdown.sql`,
       );
     });
+  }
+
+  // The engagement metrics by period: every dialect, with a group unit and a users table's creation time.
+  const engagement: [string, () => [MetricName, object]][] = [
+    ['activeUsers-month', () => ['activeUsers', { interval: 'month', from: '2024-01-01', to: '2024-03-31', timeZone: 'UTC' }]],
+    ['stickinessDistribution', () => ['stickinessDistribution', cases.stickinessDistribution.options]],
+    ['lifecycle', () => ['lifecycle', cases.lifecycle.options]],
+    [
+      'lifecycle-createdAt-account',
+      () => ['lifecycle', { interval: 'month', timeZone: 'America/New_York', newFrom: 'createdAt', unit: { group: 'account_id' } }],
+    ],
+  ];
+  for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as Dialect[]) {
+    for (const [file, make] of engagement) {
+      it(`${file} for ${dialect}`, async () => {
+        const [metric, options] = make();
+        const { sql, params } = compile(metric, options as never, {
+          dialect,
+          table: 'events',
+          columns: { properties: { 'user.createdAt': 'user_created_ms' } },
+        });
+        await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/${file}.sql`);
+      });
+    }
   }
 
   for (const dialect of ['duckdb', 'postgres'] as Dialect[]) {

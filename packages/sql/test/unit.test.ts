@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { activeUsers, funnel, retention, stickinessSummary } from '@kpikit/core';
+import { activeUsers, funnel, lifecycle, retention, stickinessDistribution, stickinessSummary } from '@kpikit/core';
 import type {
   FunnelBreakdownAttribution,
   FunnelExclusionMode,
@@ -49,7 +49,15 @@ const accountEventsArb = withProperties(eventsArb({ names: ['a', 'b', 'c', 'x'] 
 
 const options = fc.record({
   unit: fc.constantFrom(byAccount, byNumber),
-  metric: fc.constantFrom('activeUsers', 'stickinessSummary', 'retention', 'funnel'),
+  metric: fc.constantFrom(
+    'activeUsers',
+    'activeUsersByWeek',
+    'stickinessSummary',
+    'stickinessDistribution',
+    'lifecycle',
+    'retention',
+    'funnel',
+  ),
   order: fc.constantFrom('ordered', 'strict', 'any'),
   mode: fc.constantFrom('exact', 'unbounded'),
   exclusionMode: fc.constantFrom<FunnelExclusionMode | undefined>(undefined, 'furthestAttempt', 'cleanAttempts'),
@@ -69,7 +77,7 @@ const funnelOf = (
 });
 
 describe('metrics by group in SQL: the same numbers as core', () => {
-  it('activeUsers, stickinessSummary, retention and funnels (exclusions and breakdowns too) by a text or an integer group column', async () => {
+  it('activeUsers, stickiness, lifecycle, retention and funnels (exclusions and breakdowns too) by a text or an integer group column', async () => {
     await fc.assert(
       fc.asyncProperty(
         accountEventsArb.chain((events) =>
@@ -82,6 +90,18 @@ describe('metrics by group in SQL: the same numbers as core', () => {
           const month = (range.from ?? range.to ?? '2024-03-01').slice(0, 7);
           const runs = {
             activeUsers: () => [activeUsers(events, common), resultsOnEngines(engines(), 'activeUsers', events, common, SPEC)],
+            activeUsersByWeek: () => {
+              const o = { ...common, interval: 'week' } as const;
+              return [activeUsers(events, o), resultsOnEngines(engines(), 'activeUsers', events, o, SPEC)];
+            },
+            stickinessDistribution: () => {
+              const o = { ...common, interval: 'week', where: { name: ['a', 'b'] } } as const;
+              return [stickinessDistribution(events, o), resultsOnEngines(engines(), 'stickinessDistribution', events, o, SPEC)];
+            },
+            lifecycle: () => {
+              const o = { ...common, interval: mode === 'exact' ? 'day' : 'week', newFrom: { event: 'a' } } as const;
+              return [lifecycle(events, o), resultsOnEngines(engines(), 'lifecycle', events, o, SPEC)];
+            },
             stickinessSummary: () => {
               const o = { ...common, month };
               return [stickinessSummary(events, o), resultsOnEngines(engines(), 'stickinessSummary', events, o, SPEC)];
@@ -99,9 +119,9 @@ describe('metrics by group in SQL: the same numbers as core', () => {
           for (const { engine, result } of await results) expect(result, engine).toEqual(expected);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('retention by group in SQL: recurring cohorts, conditions and breakdowns, the same numbers as core', () => {
@@ -180,7 +200,7 @@ describe('metrics by group in SQL: hand-computed', () => {
       // The range runs to Jan 20, the day of the event without an account.
       expect(result.to, engine).toBe('2024-01-20');
       expect(
-        result.rows.find((row) => row.date === '2024-01-09'),
+        result.rows.find((row) => 'date' in row && row.date === '2024-01-09'),
         engine,
       ).toMatchObject({ dau: 1, mau: 2 });
       expect(result.unit, engine).toEqual({ group: 'account', groups: 2, ungroupedEvents: 1 });

@@ -32,6 +32,7 @@ export const clickhouse: SqlDialect = {
   // arrayFold is a left fold over the partition's values sorted by their order, on every row.
   runningSum: (value, order, partition) =>
     `arrayFold((acc, x) -> acc + x, arrayMap(p -> p.2, arraySort(p -> p.1, groupArray((${order}, assumeNotNull(toFloat64(${value})))) OVER (PARTITION BY ${partition} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))), toFloat64(0))`,
+  materialize: (expr) => `materialize(${expr})`,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON 1 = 1`,
   // As in the other dialects: outer joins fill missing values with NULL, a cast keeps a NULL a NULL,
   // and min, max or sum over no rows is NULL.

@@ -58,6 +58,12 @@ export interface SqlDialect {
    * sums combine partial sums in a tree). `partition` is a column list.
    */
   runningSum(value: string, order: string, partition: string): string;
+  /**
+   * A constant made a column value: ClickHouse (26.7) returns a constant
+   * column of the left side of a `LEFT JOIN` as 0 when the right side is
+   * empty and another left column is not constant; elsewhere `expr` itself.
+   */
+  materialize(expr: string): string;
   /** `LEFT JOIN <right> ON TRUE` for a right side that may be empty. */
   leftJoinAll(right: string): string;
   /** Text appended after the query (ClickHouse settings). */

@@ -40,6 +40,7 @@ export const duckdb: SqlDialect = {
   // list_reduce is a left fold: ((w0 + w1) + w2) + …, on every row of the partition.
   runningSum: (value, order, partition) =>
     `list_reduce(list(${value} ORDER BY ${order}) OVER (PARTITION BY ${partition}), lambda a, b: a + b)`,
+  materialize: (expr) => expr,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

@@ -44,6 +44,7 @@ export const postgres: SqlDialect = {
   // A window sum from the partition's start adds its rows one at a time in the window's order (float8pl).
   runningSum: (value, order, partition) =>
     `sum(CAST(${value} AS double precision)) OVER (PARTITION BY ${partition} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  materialize: (expr) => expr,
   leftJoinAll: (right) => `LEFT JOIN ${right} ON TRUE`,
   suffix: '',
 };

@@ -1,16 +1,16 @@
-import { activeUsers, formatDay, KpiValidationError } from '@kpikit/core';
-import type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersRow } from '@kpikit/core';
+import { activeUsers, formatDay } from '@kpikit/core';
+import type { ActiveUsersOptions, ActiveUsersPeriodResult, ActiveUsersResult, ActiveUsersRow } from '@kpikit/core';
+import { compileActivePeriods, parseActivePeriods } from './activePeriods';
 import { withQuery } from '../query/context';
 import { eventHead, selectWithBounds } from '../query/events';
 import { eventFilterSql, PropertySet } from '../query/properties';
-import { dataRows, rangeOf, requiredNumberAt } from '../query/rows';
+import { dataRows, INVALID_EVENTS, rangeOf, requiredNumberAt } from '../query/rows';
 import type { MetricSql } from './metric.types';
 
 const WEEK = 7;
 const MONTH = 30;
 
-/** What `parse` reports for invalid event rows. */
-export const INVALID_EVENTS = 'no row with a NULL or empty user id or event name, or a NULL timestamp';
+export { INVALID_EVENTS } from '../query/rows';
 
 /**
  * `activeUsers` in SQL. The database reduces events, in one pass, to each
@@ -20,26 +20,18 @@ export const INVALID_EVENTS = 'no row with a NULL or empty user id or event name
  * 7- and 30-day coverage starts (a user active on day `a`, previously on day
  * `p`, newly covers days `max(a, p + W) … a + W − 1`; every coverage ends
  * W days after its active day): at most `to − from + 60` rows come back.
- * `parse` runs the sums day by day, as core does.
+ * `parse` runs the sums day by day, as core does. By week or month, see
+ * `compileActivePeriods`.
  */
-export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = {
+export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult | ActiveUsersPeriodResult> = {
   table: 'events',
   check(options) {
     const checked = (options ?? {}) as ActiveUsersOptions;
     activeUsers([], checked);
-    if (checked.interval !== undefined && checked.interval !== 'day') {
-      throw new KpiValidationError('options', [
-        {
-          index: null,
-          path: 'options.interval',
-          expected: '"day": @kpikit/sql does not compute active users by week or month yet (@kpikit/core does)',
-          received: JSON.stringify(checked.interval),
-        },
-      ]);
-    }
     return checked;
   },
   compile(context, options) {
+    if (options.interval === 'week' || options.interval === 'month') return compileActivePeriods(context, options);
     const { dialect } = context;
     const properties = new PropertySet(context);
     properties.addAll(options.where?.properties, 'options.where.properties');
@@ -78,6 +70,8 @@ export const activeUsersSql: MetricSql<ActiveUsersOptions, ActiveUsersResult> = 
     );
   },
   parse(rows, options) {
+    const { interval } = options;
+    if (interval === 'week' || interval === 'month') return parseActivePeriods(rows, { ...options, interval });
     const timeZone = options.timeZone ?? 'UTC';
     const range = rangeOf(rows, INVALID_EVENTS);
     if (!range) return { interval: 'day', from: null, to: null, timeZone, rows: [] };

@@ -2,9 +2,13 @@ import type {
   AttributionOptions,
   AttributionResult,
   ActiveUsersOptions,
+  ActiveUsersPeriodResult,
   ActiveUsersResult,
+  ActiveUsersResultFor,
   FunnelOptions,
   FunnelResult,
+  LifecycleOptions,
+  LifecycleResult,
   MrrMovementsOptions,
   MrrMovementsResult,
   MrrOptions,
@@ -14,6 +18,8 @@ import type {
   RetentionResult,
   SessionsOptions,
   SessionsResult,
+  StickinessDistributionOptions,
+  StickinessDistributionResult,
   StickinessSummaryOptions,
   StickinessSummaryResult,
 } from '@kpikit/core';
@@ -21,6 +27,7 @@ import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } 
 import { activeUsersSql } from './activeUsers';
 import { attributionSql } from './attribution/attribution';
 import { funnelSql } from './funnel/funnel';
+import { lifecycleSql } from './lifecycle';
 import type { MetricSql } from './metric.types';
 import { npsSql } from './nps';
 import { withUnitSummary } from '../query/unit';
@@ -29,15 +36,19 @@ import type { NpsSqlOptions } from './nps';
 import { retentionSql } from './retention/retention';
 import { mrrMovementsSql, mrrSql } from './revenue';
 import { sessionsSql } from './sessions';
+import { stickinessDistributionSql } from './stickinessDistribution';
 import { stickinessSummarySql } from './stickinessSummary';
 
 /** Each metric's options, result and table columns. */
 export interface SqlMetrics {
-  activeUsers: { options: ActiveUsersOptions; result: ActiveUsersResult; columns: EventTableColumns };
+  /** By day (the default) an `ActiveUsersResult`, by week or month an `ActiveUsersPeriodResult`: see {@link ResultFor}. */
+  activeUsers: { options: ActiveUsersOptions; result: ActiveUsersResult | ActiveUsersPeriodResult; columns: EventTableColumns };
   retention: { options: RetentionOptions; result: RetentionResult; columns: EventTableColumns };
   nps: { options: NpsSqlOptions; result: NpsResult; columns: SurveyTableColumns };
   sessions: { options: SessionsOptions; result: SessionsResult; columns: EventTableColumns };
   stickinessSummary: { options: StickinessSummaryOptions; result: StickinessSummaryResult; columns: EventTableColumns };
+  stickinessDistribution: { options: StickinessDistributionOptions; result: StickinessDistributionResult; columns: EventTableColumns };
+  lifecycle: { options: LifecycleOptions; result: LifecycleResult; columns: EventTableColumns };
   funnel: { options: FunnelOptions; result: FunnelResult; columns: EventTableColumns };
   mrr: { options: MrrOptions; result: MrrResult; columns: SubscriptionTableColumns };
   mrrMovements: { options: MrrMovementsOptions; result: MrrMovementsResult; columns: SubscriptionTableColumns };
@@ -51,6 +62,12 @@ export type MetricName = keyof SqlMetrics;
 export type MetricOptions<M extends MetricName> = SqlMetrics[M]['options'];
 /** Result of a metric: exactly core's result type. */
 export type MetricResult<M extends MetricName> = SqlMetrics[M]['result'];
+/**
+ * The result of a metric for options of type `O`: `activeUsers` by day unless
+ * `O` asks for weeks or months (as core's overloads type it), else the
+ * metric's result.
+ */
+export type ResultFor<M extends MetricName, O> = M extends 'activeUsers' ? ActiveUsersResultFor<O> : MetricResult<M>;
 /** Column names of the table a metric reads. */
 export type MetricColumns<M extends MetricName> = SqlMetrics[M]['columns'];
 
@@ -61,6 +78,8 @@ export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, 
   nps: npsSql,
   sessions: sessionsSql,
   stickinessSummary: stickinessSummarySql,
+  stickinessDistribution: stickinessDistributionSql,
+  lifecycle: lifecycleSql,
   funnel: funnelSql,
   mrr: mrrSql,
   mrrMovements: mrrMovementsSql,

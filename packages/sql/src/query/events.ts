@@ -206,8 +206,9 @@ export function boundsSql(
   const to = range.to === undefined ? null : params.bigint(parseDay(range.to) as number);
   if (from !== null && to !== null) return `SELECT ${from} AS from_day, ${to} AS to_day, x.bad AS invalid\nFROM ${checks} AS x`;
   // A defaulted bound never crosses the given one; with no data it equals it.
-  const fromDay = from ?? (to === null ? 'm.lo' : `coalesce(least(m.lo, ${to}), ${to})`);
-  const toDay = to ?? (from === null ? 'm.hi' : `coalesce(greatest(m.hi, ${from}), ${from})`);
+  // A given bound beside a defaulted one is a constant beside a column: see `materialize`.
+  const fromDay = from === null ? (to === null ? 'm.lo' : `coalesce(least(m.lo, ${to}), ${to})`) : dialect.materialize(from);
+  const toDay = to === null ? (from === null ? 'm.hi' : `coalesce(greatest(m.hi, ${from}), ${from})`) : dialect.materialize(to);
   const select = `SELECT CAST(${fromDay} AS ${bigint}) AS from_day, CAST(${toDay} AS ${bigint}) AS to_day`;
   if (source === checks) return `${select}, m.bad AS invalid\nFROM (SELECT ${lo} AS lo, ${hi} AS hi, bad FROM ${source}) AS m`;
   return [

@@ -39,6 +39,9 @@ export interface RowRange {
   readonly toDay: number;
 }
 
+/** What `parse` reports for invalid event rows. */
+export const INVALID_EVENTS = 'no row with a NULL or empty user id or event name, or a NULL timestamp';
+
 /**
  * Reads the `from_day`, `to_day` and `invalid` columns every compiled query
  * returns: `null` when the range is empty (no data and no bounds).
