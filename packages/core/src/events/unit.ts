@@ -2,6 +2,7 @@ import { KpiValidationError } from '../errors';
 import type { EventTable, PropertyColumn } from './event.types';
 import { localDays } from '../time/localDays';
 import { propertySignature } from './propertySignature';
+import { RunMerger } from './runMerger';
 import { RunSorter } from './runSorter';
 
 /**
@@ -109,13 +110,11 @@ function groupTable(table: EventTable, key: string): UnitTable {
   // Each distinct property value's group; groups are numbered in id order.
   const { ids, groupOfValue } = groupDictionary(column);
   const n = table.length;
-  const rowGroup = new Int32Array(n);
   const count = new Int32Array(ids.length);
   let ungrouped = 0;
   for (let row = 0; row < n; row++) {
     const code = column.codes[row] as number;
     const group = code < 0 ? -1 : (groupOfValue[code] as number);
-    rowGroup[row] = group;
     if (group < 0) ungrouped++;
     else count[group]! += 1;
   }
@@ -139,24 +138,38 @@ function groupTable(table: EventTable, key: string): UnitTable {
   const user = new Int32Array(m);
   const source = new Int32Array(m);
   const cursor = start.slice(0, groupIds.length);
+  // Where each user's rows of a group begin: the sorted runs to merge.
+  const runStart = new Uint8Array(m);
+  const lastUser = new Int32Array(groupIds.length).fill(-1);
   for (const u of userIdOrder(table.userIds)) {
     for (let row = table.userStart[u] as number; row < (table.userStart[u + 1] as number); row++) {
-      const group = rowGroup[row] as number;
+      const code = column.codes[row] as number;
+      const group = code < 0 ? -1 : (groupOfValue[code] as number);
       if (group < 0) continue;
       const g = renumber[group] as number;
       const p = cursor[g]!++;
+      if (lastUser[g] !== u) {
+        lastUser[g] = u;
+        runStart[p] = 1;
+      }
       time[p] = table.time[row] as number;
       name[p] = table.name[row] as number;
       source[p] = row;
     }
   }
-  // Order each run by (time, name), then keep one row per (group, time, name):
-  // exact duplicates count once at every grain.
+  // Order each run by (time, name), merging its users' runs (each in that
+  // order already; the check after it sorts the run should one not be), then
+  // keep one row per (group, time, name): exact duplicates count once at every grain.
+  const merger = new RunMerger(time, name, source);
   const sorter = new RunSorter(time, name, source);
+  const starts: number[] = [];
   let kept = 0;
   for (let g = 0; g < groupIds.length; g++) {
     const from = start[g] as number;
     const to = start[g + 1] as number;
+    starts.length = 0;
+    for (let p = from; p < to; p++) if (runStart[p] === 1) starts.push(p);
+    if (starts.length > 1) merger.merge(starts, to);
     sorter.sortRun(from, to);
     start[g] = kept;
     const first = kept;
