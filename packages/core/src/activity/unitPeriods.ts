@@ -57,15 +57,16 @@ export function periodSpan(grid: PeriodGrid, p: number): PeriodSpan {
  * Calls `visit(unit, periods, count)` for every unit (row run of the table)
  * with a qualifying event (`mask[row] === 1`, or any when `mask` is `null`) on
  * a day that counts in a period of the grid; `periods[0 … count)` are that
- * unit's distinct active periods, ascending. The buffer is reused between
- * calls.
+ * unit's distinct active periods, ascending, and `leastDay` the least local
+ * day of its qualifying events anywhere in the data (its first active day,
+ * for lifecycle). The buffer is reused between calls.
  */
 export function forEachUnitPeriods(
   table: EventTable,
   localDays: Int32Array,
   mask: Uint8Array | null,
   grid: PeriodGrid,
-  visit: (unit: number, periods: Int32Array, count: number) => void,
+  visit: (unit: number, periods: Int32Array, count: number, leastDay: number) => void,
 ): void {
   const { userStart } = table;
   const { minDay, periodOfDay } = grid;
@@ -77,9 +78,13 @@ export function forEachUnitPeriods(
     const end = userStart[u + 1] as number;
     let count = 0;
     let ordered = true;
+    let leastDay = 2 ** 31 - 1;
     for (let row = userStart[u] as number; row < end; row++) {
-      const offset = (localDays[row] as number) - minDay;
-      if (offset < 0 || offset >= span || (mask !== null && mask[row] === 0)) continue;
+      if (mask !== null && mask[row] === 0) continue;
+      const day = localDays[row] as number;
+      if (day < leastDay) leastDay = day;
+      const offset = day - minDay;
+      if (offset < 0 || offset >= span) continue;
       const p = periodOfDay[offset] as number;
       if (p < 0 || stamp[p] === u) continue;
       stamp[p] = u;
@@ -89,6 +94,6 @@ export function forEachUnitPeriods(
     }
     if (count === 0) continue;
     if (!ordered) buffer.subarray(0, count).sort();
-    visit(u, buffer, count);
+    visit(u, buffer, count, leastDay);
   }
 }

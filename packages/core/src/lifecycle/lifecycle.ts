@@ -50,7 +50,9 @@ export function lifecycle(events: EventInput, options: LifecycleOptions = {}): L
   // Period 0 is the whole calendar period before the one holding `from`.
   const grid = periodGrid(periodCalendar(interval, weekStartsOn as Weekday), range.fromDay, range.toDay, true);
   const mask = rowMask(table, where);
-  const tally = tallyLifecycle(table, days, mask, grid, newDays(table, days, mask, newFrom, timeZone));
+  // The first active day comes with each unit's periods; the other readings of "new" need their own pass.
+  const newDay = newFrom === 'firstActivity' ? null : newDays(table, days, mask, newFrom, timeZone);
+  const tally = tallyLifecycle(table, days, mask, grid, newDay);
   const rows: LifecycleRow[] = [];
   for (let p = 1; p < grid.count; p++) {
     const { period, days: counted, incomplete } = periodSpan(grid, p);
@@ -85,7 +87,7 @@ function tallyLifecycle(
   days: Int32Array,
   mask: Uint8Array | null,
   grid: PeriodGrid,
-  newDay: Int32Array,
+  newDay: Int32Array | null,
 ): LifecycleTally {
   const { calendar, count: periodCount } = grid;
   const tally = {
@@ -94,8 +96,8 @@ function tallyLifecycle(
     resurrecting: new Int32Array(periodCount),
     dormant: new Int32Array(periodCount),
   };
-  forEachUnitPeriods(table, days, mask, grid, (unit, periods, count) => {
-    const day = newDay[unit] as number;
+  forEachUnitPeriods(table, days, mask, grid, (unit, periods, count, leastDay) => {
+    const day = newDay === null ? leastDay : (newDay[unit] as number);
     const newPeriod = day === NEVER ? -1 : calendar.indexOf(day) - grid.first;
     for (let j = 0; j < count; j++) {
       const p = periods[j] as number;
