@@ -1,5 +1,6 @@
-import type { KpiEvent } from '@kpikit/core';
+import type { EventTable, KpiEvent } from '@kpikit/core';
 import { gaussian, mulberry32 } from './random';
+import { ACCOUNT_SIZE } from './results';
 
 export const DAY_MS = 86_400_000;
 /** 2024-01-01T00:00Z, a Monday: the first day of the generated period. */
@@ -147,4 +148,24 @@ export function eventColumns(data: EventData): { userId: string[]; name: string[
     eventName.push(names[name[i]!]!);
   }
   return { userId, name: eventName, timestamp: time };
+}
+
+/**
+ * The table with each event's account as the `accountId` property: user
+ * `user-0000042` is in `account-5` with {@link ACCOUNT_SIZE} users an account,
+ * as the DuckDB table's `account_id`. A column of codes, as `toEventTable`
+ * would build it from the property, made directly.
+ */
+export function withAccounts(table: EventTable): EventTable {
+  const accountOf = table.userIds.map((id) => Math.floor(Number(id.slice('user-'.length)) / ACCOUNT_SIZE));
+  const values: string[] = [];
+  const codeOf = new Map<number, number>();
+  const codes = new Int32Array(table.length);
+  for (let u = 0; u < table.userIds.length; u++) {
+    const account = accountOf[u]!;
+    let code = codeOf.get(account);
+    if (code === undefined) codeOf.set(account, (code = values.push(`account-${account}`) - 1));
+    codes.fill(code, table.userStart[u], table.userStart[u + 1]);
+  }
+  return { ...table, properties: new Map([...table.properties, ['accountId', { codes, values }]]) };
 }

@@ -29,8 +29,26 @@ export interface SessionFigures {
   readonly eventsPerSession: number | null;
 }
 
+/** One week of lifecycle: units by status (`dormant` ≤ 0), `startDay` the Monday. */
+export interface LifecycleWeek {
+  readonly startDay: number;
+  readonly new: number;
+  readonly returning: number;
+  readonly resurrecting: number;
+  readonly dormant: number;
+}
+
+/** The stickiness distribution: `units[k − 1]` users active on exactly k days of the data's range. */
+export type DayCounts = readonly number[];
+
 /** The benchmarked metrics, from one engine. */
 export interface MetricEngine {
+  /** Lifecycle by UTC week (Monday), new from the first event, over the data's range. */
+  lifecycle?(): Promise<readonly LifecycleWeek[]> | readonly LifecycleWeek[];
+  /** Users by the number of UTC days of the data's range they were active on. */
+  stickinessDistribution?(): Promise<DayCounts> | DayCounts;
+  /** As {@link MetricEngine.retention}, by account (`accountId`, {@link ACCOUNT_SIZE} users each). */
+  accountRetention?(): Promise<readonly Cohort[]> | readonly Cohort[];
   readonly name: string;
   /** DAU / WAU / MAU per UTC day over the data's date range. */
   activeUsers(): Promise<readonly DailyActive[]> | readonly DailyActive[];
@@ -41,6 +59,9 @@ export interface MetricEngine {
   /** Sessions split after {@link SESSION_INACTIVITY} of inactivity, over all the events. */
   sessions(): Promise<SessionFigures> | SessionFigures;
 }
+
+/** Users per account: user number `u` is in account `floor(u / ACCOUNT_SIZE)`. */
+export const ACCOUNT_SIZE = 8;
 
 /** Retention settings shared by every engine. */
 export const RETENTION_PERIODS = 12;
@@ -141,4 +162,31 @@ export function funnelDifferences(expected: readonly FunnelStepFigures[], actual
 export function sessionDifferences(expected: SessionFigures, actual: SessionFigures): string[] {
   const keys = ['users', 'sessions', 'events', 'meanDuration', 'medianDuration', 'eventsPerSession'] as const;
   return keys.filter((key) => actual[key] !== expected[key]).map((key) => `${key}: ${actual[key]}, expected ${expected[key]}`);
+}
+
+/** As {@link activeUsersDifferences}, for lifecycle weeks (every status of every week). */
+export function lifecycleDifferences(expected: readonly LifecycleWeek[], actual: readonly LifecycleWeek[]): string[] {
+  const problems: string[] = [];
+  if (expected.length !== actual.length) problems.push(`week count ${actual.length}, expected ${expected.length}`);
+  const actualByStart = new Map(actual.map((week) => [week.startDay, week]));
+  for (const want of expected) {
+    const got = actualByStart.get(want.startDay);
+    if (!got) {
+      problems.push(`week ${want.startDay}: missing`);
+      continue;
+    }
+    for (const key of ['new', 'returning', 'resurrecting', 'dormant'] as const) {
+      if (got[key] !== want[key]) problems.push(`week ${want.startDay} ${key}: ${got[key]}, expected ${want[key]}`);
+    }
+  }
+  return problems;
+}
+
+/** As {@link activeUsersDifferences}, for the stickiness distribution (a k a query does not return counts as 0). */
+export function dayCountDifferences(expected: DayCounts, actual: DayCounts): string[] {
+  const problems: string[] = [];
+  for (let k = 0; k < Math.max(expected.length, actual.length); k++) {
+    if ((actual[k] ?? 0) !== (expected[k] ?? 0)) problems.push(`${k + 1} days: ${actual[k] ?? 0}, expected ${expected[k] ?? 0}`);
+  }
+  return problems;
 }

@@ -29,7 +29,8 @@ type Metric = (typeof METRICS)[number];
 /** The bench's table: `events(user_id VARCHAR, name VARCHAR, ts BIGINT)`, epoch ms. */
 const COLUMNS: EventTableColumns = { userId: 'user_id', name: 'name', timestamp: 'ts', timestampType: 'epoch_ms' };
 const RETENTION_OPTIONS: RetentionOptions = { period: 'week', periods: RETENTION_PERIODS, mode: 'exact', timeZone: 'UTC' };
-const ACTIVE_USERS_OPTIONS: ActiveUsersOptions = { timeZone: 'UTC' };
+// By day: `parse` types the result by the options.
+const ACTIVE_USERS_OPTIONS = { timeZone: 'UTC' } as const satisfies ActiveUsersOptions;
 
 interface Results {
   retention: readonly Cohort[];

@@ -1,6 +1,7 @@
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import type { EventData } from '../generate';
 import {
+  ACCOUNT_SIZE,
   byDay,
   cohortsFromCells,
   FUNNEL_STEPS,
@@ -9,7 +10,9 @@ import {
   SESSION_INACTIVITY,
   type Cohort,
   type DailyActive,
+  type DayCounts,
   type FunnelStepFigures,
+  type LifecycleWeek,
   type MetricEngine,
   type SessionFigures,
 } from '../results';
@@ -76,6 +79,45 @@ FROM user_weeks JOIN cohorts USING (user_id)
 WHERE week - cohort <= ${RETENTION_PERIODS}
 GROUP BY ALL
 `;
+
+/**
+ * Lifecycle by Monday week, new from the first event: distinct (user, week),
+ * each user's previous and next active week and first week by window
+ * functions, then per week the new (first week), returning (previous week
+ * active) and the rest (resurrecting), and the users lost after each week.
+ */
+export const LIFECYCLE_SQL = `
+WITH user_weeks AS (
+  SELECT DISTINCT user_id, (ts // 86400000 + 3) // 7 AS week FROM events
+),
+walk AS (
+  SELECT week, lag(week) OVER w AS prev, lead(week) OVER w AS next, min(week) OVER (PARTITION BY user_id) AS first
+  FROM user_weeks
+  WINDOW w AS (PARTITION BY user_id ORDER BY week)
+),
+counts AS (
+  SELECT week, count(*) FILTER (WHERE week = first) AS n, count(*) FILTER (WHERE prev = week - 1) AS r, count(*) AS a
+  FROM walk GROUP BY week
+),
+gone AS (
+  SELECT week + 1 AS week, count(*) AS g FROM walk WHERE next IS NULL OR next <> week + 1 GROUP BY week + 1
+)
+SELECT c.week::INTEGER AS week, n::INTEGER AS n, r::INTEGER AS r, (a - n - r)::INTEGER AS s, coalesce(g, 0)::INTEGER AS d
+FROM counts AS c LEFT JOIN gone USING (week)
+`;
+
+/** The stickiness distribution by UTC day: each user's distinct days, then users per number of days. */
+export const STICKINESS_SQL = `
+WITH user_days AS (
+  SELECT DISTINCT user_id, ts // 86400000 AS day FROM events
+)
+SELECT k::INTEGER AS k, count(*)::INTEGER AS units
+FROM (SELECT user_id, count(*) AS k FROM user_days GROUP BY user_id)
+GROUP BY k
+`;
+
+/** {@link RETENTION_SQL} by account. */
+export const ACCOUNT_RETENTION_SQL = RETENTION_SQL.replaceAll('user_id', 'account_id').replaceAll('user_weeks', 'account_weeks');
 
 const [STEP_1, STEP_2, STEP_3] = FUNNEL_STEPS;
 
@@ -152,7 +194,11 @@ GROUP BY users, events
 
 const BATCH = 2048;
 
-/** Loads the events into an in-memory DuckDB table `events(user_id VARCHAR, name VARCHAR, ts BIGINT)`. */
+/**
+ * Loads the events into an in-memory DuckDB table `events(user_id VARCHAR,
+ * name VARCHAR, ts BIGINT, account_id VARCHAR)`, the account as `accountId`
+ * in {@link withAccounts}.
+ */
 export async function loadDuckDb(data: EventData): Promise<{ connection: DuckDBConnection; close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -197,7 +243,8 @@ export async function loadDuckDb(data: EventData): Promise<{ connection: DuckDBC
       SELECT (SELECT list(id ORDER BY code) FROM user_dictionary) AS ids,
              (SELECT list(name ORDER BY code) FROM name_dictionary) AS names
     )
-    SELECT ids[user_code + 1] AS user_id, names[name_code + 1] AS name, ts::BIGINT AS ts
+    SELECT ids[user_code + 1] AS user_id, names[name_code + 1] AS name, ts::BIGINT AS ts,
+           'account-' || (user_code // ${ACCOUNT_SIZE})::VARCHAR AS account_id
     FROM raw_events, dictionaries
   `);
   await connection.run('DROP TABLE raw_events; DROP TABLE user_dictionary; DROP TABLE name_dictionary');
@@ -222,6 +269,29 @@ export function duckDbEngine(connection: DuckDBConnection): MetricEngine {
     },
     async retention(): Promise<Cohort[]> {
       const reader = await connection.runAndReadAll(RETENTION_SQL);
+      return cohortsFromCells(reader.getRowsJS().map(([cohort, k, users]) => [Number(cohort), Number(k), Number(users)] as const));
+    },
+    async lifecycle(): Promise<LifecycleWeek[]> {
+      const reader = await connection.runAndReadAll(LIFECYCLE_SQL);
+      return reader
+        .getRowsJS()
+        .map(([week, n, r, s, d]) => ({
+          startDay: Number(week) * 7 - 3,
+          new: Number(n),
+          returning: Number(r),
+          resurrecting: Number(s),
+          dormant: 0 - Number(d),
+        }))
+        .sort((a, b) => a.startDay - b.startDay);
+    },
+    async stickinessDistribution(): Promise<DayCounts> {
+      const reader = await connection.runAndReadAll(STICKINESS_SQL);
+      const units: number[] = [];
+      for (const [k, count] of reader.getRowsJS()) units[Number(k) - 1] = Number(count);
+      return Array.from(units, (count: number | undefined) => count ?? 0);
+    },
+    async accountRetention(): Promise<Cohort[]> {
+      const reader = await connection.runAndReadAll(ACCOUNT_RETENTION_SQL);
       return cohortsFromCells(reader.getRowsJS().map(([cohort, k, users]) => [Number(cohort), Number(k), Number(users)] as const));
     },
     async funnel(): Promise<FunnelStepFigures[]> {
