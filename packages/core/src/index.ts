@@ -123,6 +123,28 @@ export type {
   WhatIfResult,
 } from './northStar/northStar.types';
 
+// Activation discovery
+export { activationCandidates } from './discovery/activationCandidates';
+export {
+  activationCandidatesOptionsSchema,
+  DEFAULT_ACTIVATION_DAYS,
+  DEFAULT_ACTIVATION_THRESHOLDS,
+  DEFAULT_OUTCOME_DAYS,
+  MAX_ACTIVATION_DAYS,
+  MAX_ACTIVATION_PAIRS,
+  MAX_ACTIVATION_THRESHOLDS,
+} from './discovery/activationCandidates.schema';
+export type {
+  ActivationCandidate,
+  ActivationCandidateEvent,
+  ActivationCandidatesOptions,
+  ActivationCandidatesResult,
+  ActivationCondition,
+  ActivationCounts,
+  ActivationOutcomeMode,
+  ActivationOutcomeOptions,
+} from './discovery/activationCandidates.types';
+
 // Sample data
 export { generateSampleData } from './sample/generateSampleData';
 export { sampleDataOptionsSchema, MAX_SAMPLE_USERS, MAX_SAMPLE_DAYS } from './sample/sample.schema';
