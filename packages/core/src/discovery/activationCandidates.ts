@@ -57,7 +57,9 @@ type Unranked = Omit<ActivationCandidate, 'rank'>;
  * bound in place of the lift, `lower × √(q(1 − q)) / √(r(1 − r))` for reach q
  * and overall retention r. It grows with the lift, and with the reach up to
  * half the units; an action nearly everyone does, or one seen on a handful of
- * units, scores little. Equal scores rank the higher reach first, then by name.
+ * units, scores little. Equal scores rank the higher reach first, then single
+ * signals before pairs, then by event name, property conditions (none first)
+ * and threshold: no two signals tie.
  *
  * @example
  * const result = activationCandidates(table, { days: 3, outcome: { day: 7, days: 7 }, pairs: 3 });

@@ -1,5 +1,5 @@
 import type { ActivationCandidate, ActivationCondition } from './activationCandidates.types';
-import { candidateKey } from './candidateKey';
+import { candidateSpec } from './candidateKey';
 
 type Unranked = Omit<ActivationCandidate, 'rank'>;
 
@@ -15,9 +15,27 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Conditions in a fixed order: by event name, then property conditions, then threshold. */
+/**
+ * Property conditions in a fixed order: none before any; otherwise key by key
+ * in key order, each by key, then by its value's JSON text (`"x"`, `1`,
+ * `true` and `null` differ), a shorter list that is a prefix of a longer
+ * one first.
+ */
+function compareWhere(x: ActivationCondition, y: ActivationCondition): number {
+  const a = Object.entries(candidateSpec(x).where ?? {});
+  const b = Object.entries(candidateSpec(y).where ?? {});
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [keyA, valueA] = a[i]!;
+    const [keyB, valueB] = b[i]!;
+    const order = compareText(keyA, keyB) || compareText(JSON.stringify(valueA), JSON.stringify(valueB));
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/** Conditions in a fixed order: by event name, then property conditions (none first), then threshold. */
 export function compareCondition(x: ActivationCondition, y: ActivationCondition): number {
-  return compareText(x.name, y.name) || compareText(candidateKey(x), candidateKey(y)) || x.atLeast - y.atLeast;
+  return compareText(x.name, y.name) || compareWhere(x, y) || x.atLeast - y.atLeast;
 }
 
 function compareConditions(a: readonly ActivationCondition[], b: readonly ActivationCondition[]): number {
@@ -31,8 +49,9 @@ function compareConditions(a: readonly ActivationCondition[], b: readonly Activa
 
 /**
  * The ranking: higher score first (`null` last); on equal scores the wider
- * signal (higher reach) first; then single signals before pairs, by event
- * name, conditions and threshold, so the order never depends on the input's.
+ * signal (higher reach) first; then single signals before pairs; then by
+ * {@link compareCondition}, condition by condition. No two signals of a call
+ * compare equal, so the order never depends on the input's.
  */
 export function compareSignals(a: Unranked, b: Unranked): number {
   return byValueDescending(a.score, b.score) || byValueDescending(a.reach, b.reach) || compareConditions(a.conditions, b.conditions);

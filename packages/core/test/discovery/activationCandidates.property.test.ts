@@ -4,7 +4,14 @@ import { activationCandidates } from '../../src/discovery/activationCandidates';
 import type { ActivationCandidate, ActivationCandidatesOptions, ActivationCondition } from '../../src/discovery/activationCandidates.types';
 import type { KpiEvent, PropertyValue } from '../../src/index';
 import { ANCHORS, intlLocalDate, shuffled, ZONES } from '../support/reference';
-import { referenceCounts, referenceWorld, type RefCandidate, type RefOptions } from './reference';
+import {
+  referenceConditionOrder,
+  referenceCounts,
+  referenceRankOrder,
+  referenceWorld,
+  type RefCandidate,
+  type RefOptions,
+} from './reference';
 
 const HALF_DAY = 43_200_000;
 
@@ -164,13 +171,6 @@ function expectInvariants(candidate: ActivationCandidate, eligible: number, reta
   }
 }
 
-const order = (a: ActivationCandidate, b: ActivationCandidate): boolean => {
-  const key = (c: ActivationCandidate): [number, number] => [c.score ?? -Infinity, c.reach ?? -Infinity];
-  const [sa, ra] = key(a);
-  const [sb, rb] = key(b);
-  return sa > sb || (sa === sb && (ra > rb || (ra === rb && a.conditions.length <= b.conditions.length)));
-};
-
 describe('activationCandidates against the reference', () => {
   it('counts new, censored, eligible and retained units and every 2×2 table as the reference does', () => {
     fc.assert(
@@ -227,10 +227,8 @@ describe('activationCandidates against the reference', () => {
         let expectedCount = 0;
         chosen.forEach((a, i) => {
           for (const b of chosen.slice(i + 1)) {
-            // Conditions of a pair come in name order (then conditions, then threshold).
-            const conditions = [asRef(a.conditions[0]!), asRef(b.conditions[0]!)].sort(
-              (x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) || (keyOf(x) < keyOf(y) ? -1 : 1),
-            );
+            // Conditions of a pair come in the documented order: name, property conditions (none first), threshold.
+            const conditions = [asRef(a.conditions[0]!), asRef(b.conditions[0]!)].sort(referenceConditionOrder);
             const counts = referenceCounts(world, conditions);
             const met = counts.did.retained + counts.did.notRetained;
             expect(found.has(conditions.map(keyOf).join('|'))).toBe(met >= options.minUnits!);
@@ -243,13 +241,16 @@ describe('activationCandidates against the reference', () => {
     );
   });
 
-  it('ranks by score, then reach, singles before pairs, numbered from 1', () => {
+  it('ranks by score, then reach, singles before pairs, then by conditions, with no ties, numbered from 1', () => {
     fc.assert(
       fc.property(scenarioArb, ({ events, options }) => {
         const { candidates } = activationCandidates(events, options);
         candidates.forEach((candidate, i) => {
           expect(candidate.rank).toBe(i + 1);
-          if (i > 0) expect(order(candidates[i - 1]!, candidate)).toBe(true);
+          if (i > 0)
+            expect(referenceRankOrder(candidates[i - 1]!, candidate), `${candidates[i - 1]!.label} before ${candidate.label}`).toBeLessThan(
+              0,
+            );
         });
       }),
       { numRuns: 200 },

@@ -293,6 +293,27 @@ describe('activationCandidates: ties and edge cases', () => {
     expect(result.candidates[0]!.score).toBe(result.candidates[1]!.score);
   });
 
+  it('on equal tables: no property condition first, then the lower threshold, singles before pairs', () => {
+    const reports = { kind: 'reports' };
+    const events = world([], [], 3).concat(
+      ['a', 'b'].flatMap((user) => [ev(user, 'feature', signup + HOUR, reports), ev(user, 'feature', signup + 2 * HOUR, reports)]),
+    );
+    // Given in the other order: the ranking does not follow the input's.
+    const result = activationCandidates(events, {
+      candidates: [{ name: 'feature', where: reports }, 'feature'],
+      atLeast: [2, 1],
+      pairs: 2,
+    });
+    expect(result.candidates.map((c) => c.label)).toEqual([
+      'feature',
+      'feature ≥ 2',
+      'feature {"kind":"reports"}',
+      'feature {"kind":"reports"} ≥ 2',
+      'feature & feature {"kind":"reports"}',
+    ]);
+    expect(new Set(result.candidates.map((c) => c.score)).size).toBe(1);
+  });
+
   it('when nobody is retained: zero lifts, and no relative lift, recall, correlation or score', () => {
     const result = activationCandidates(world(['a', 'b'], ['wide'], 0).concat(ev('a', 'narrow', signup + HOUR)));
     expect(result).toMatchObject({ eligible: 4, retained: 0, retention: 0 });

@@ -118,3 +118,41 @@ export function referenceCounts(
   }
   return counts;
 }
+
+type Condition = { readonly name: string; readonly where?: Readonly<Record<string, PropertyValue>> | undefined; readonly atLeast: number };
+type Ranked = { readonly score: number | null; readonly reach: number | null; readonly conditions: readonly Condition[] };
+
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The documented order of two conditions: event name; no property condition
+ * before any, then the conditions key by key (key, then the value's JSON
+ * text), fewer first when one list starts the other; then the threshold.
+ */
+export function referenceConditionOrder(x: Condition, y: Condition): number {
+  if (x.name !== y.name) return text(x.name, y.name);
+  const a = Object.entries(x.where ?? {}).sort(([p], [q]) => text(p, q));
+  const b = Object.entries(y.where ?? {}).sort(([p], [q]) => text(p, q));
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i]![0] !== b[i]![0]) return text(a[i]![0], b[i]![0]);
+    const [va, vb] = [JSON.stringify(a[i]![1]), JSON.stringify(b[i]![1])];
+    if (va !== vb) return text(va, vb);
+  }
+  if (a.length !== b.length) return a.length - b.length;
+  return x.atLeast - y.atLeast;
+}
+
+/** The documented ranking: score (null last), reach (null last), singles before pairs, then condition by condition. */
+export function referenceRankOrder(x: Ranked, y: Ranked): number {
+  const descending = (p: number | null, q: number | null): number => (p === q ? 0 : p === null ? 1 : q === null ? -1 : p > q ? -1 : 1);
+  const byScore = descending(x.score, y.score);
+  if (byScore !== 0) return byScore;
+  const byReach = descending(x.reach, y.reach);
+  if (byReach !== 0) return byReach;
+  if (x.conditions.length !== y.conditions.length) return x.conditions.length - y.conditions.length;
+  for (let i = 0; i < x.conditions.length; i++) {
+    const order = referenceConditionOrder(x.conditions[i]!, y.conditions[i]!);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
