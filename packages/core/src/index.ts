@@ -149,11 +149,14 @@ export type {
 export { generateSampleData } from './sample/generateSampleData';
 export { sampleDataOptionsSchema, MAX_SAMPLE_USERS, MAX_SAMPLE_DAYS } from './sample/sample.schema';
 export type {
+  SampleChannel,
   SampleData,
   SampleDataOptions,
   SampleEvent,
   SampleEventName,
+  SampleEventColumns,
   SampleEventProperties,
+  SampleMarketingCost,
   SamplePlan,
   SampleSource,
   SampleSubscription,

@@ -62,8 +62,9 @@ type Unranked = Omit<ActivationCandidate, 'rank'>;
  * and threshold: no two signals tie.
  *
  * @example
- * const result = activationCandidates(table, { days: 3, outcome: { day: 7, days: 7 }, pairs: 3 });
- * result.candidates[0]; // { rank: 1, label: 'invite_teammate', reach: 0.18, lift: 0.31, liftInterval: { lower: 0.27, upper: 0.35 }, … }
+ * const table = eventTableFromColumns(generateSampleData().columns);
+ * activationCandidates(table, { days: 3 }).candidates[0];
+ * // { rank: 1, label: 'invite_teammate', reach: 0.241, lift: 0.475, liftInterval: { lower: 0.434, upper: 0.51 }, … }
  */
 export function activationCandidates(events: EventInput, options: ActivationCandidatesOptions = {}): ActivationCandidatesResult {
   const parsed = parseOptions(activationCandidatesOptionsSchema, options);

@@ -1,35 +1,45 @@
 import { parseOptions } from '../options/parseOptions';
 import { parseDay } from '../time/civil';
 import { createRandom } from './random';
+import { ACCOUNT_SLOTS } from './emitUser';
+import { signupDayWeights, simulateAccounts } from './sampleAccounts';
 import { sampleCalendar } from './sampleCalendar';
 import { sampleEvents } from './sampleEvents';
+import { marketingCosts } from './sampleMarketing';
 import { sampleNorthStar } from './sampleNorthStar';
 import { sampleSurveys } from './sampleSurveys';
 import { sampleDataOptionsSchema } from './sample.schema';
+import type { SampleState } from './sampleState';
 import type { SampleData, SampleDataOptions } from './sample.types';
-import { signupDayWeights, simulateUser, type SampleState } from './simulateUser';
 
 /**
  * Generates a realistic, deterministic data set of a B2B SaaS product for
  * demos, stories and tests: the same options always give the same data.
  *
- * `users` sign up over `days` local days from `start` (more on weekdays,
- * growing over the period) from a `source` channel; each then uses the
- * product on fewer and fewer days (a few power users keep coming), in
- * sessions peaking in the working hours of `timeZone`, and some go
- * `view_pricing` → `start_trial` → paid (`upgrade`, `pay`) minutes to days
- * apart, later upgrading, downgrading, cancelling or coming back. Every event
- * carries the user's `plan` and `source`; `feature_used` also a `feature`.
- * Subscriptions follow the same plan changes, amounts in cents. Survey
+ * `users` sign up over `days` local days from `start` in accounts (B2B
+ * workspaces; Zipf-like sizes, most of one to three seats, a few of dozens).
+ * An account's first user arrives through marketing touches (`ad_click`,
+ * `visit`, each with its `utm_source` channel), more on weekdays and growing
+ * over the period; the others join through a teammate's `invite_teammate`.
+ * Each user then uses the product on fewer and fewer days (a few power users
+ * keep coming), in sessions peaking in the working hours of `timeZone`, and
+ * some go `view_pricing` → `start_trial` → paid (`upgrade`, `pay`) minutes to
+ * days apart, later upgrading, downgrading, cancelling or coming back. Hidden
+ * in the data, an aha moment: users who invite a teammate within 3 days of
+ * signing up keep coming back far longer. Every event carries the user's
+ * `plan`, `source` and `accountId`; `feature_used` also a `feature`, touches
+ * a `utm_source`. Subscriptions follow the same plan changes, amounts in
+ * cents; `marketingCosts` price the touches per month and channel. Survey
  * answers are skewed like a liked product's (NPS about +30). `northStar` is
  * a tree definition valued from the data, ready for `northStarTree`.
  *
  * @example
- * const { events, columns, surveys, subscriptions, northStar } = generateSampleData({ seed: 7, users: 500 });
+ * const { events, columns, surveys, subscriptions, marketingCosts, northStar } = generateSampleData({ seed: 7, users: 500 });
  * activeUsers(events, { timeZone: 'UTC' }).rows.at(-1); // { date: '2024-03-30', dau: …, wau: …, mau: …, stickiness: … }
  * nps(surveys.nps).score; // about 30
  * northStarTree(northStar).nodes[0].label; // "Weekly active paying accounts"
  * const table = eventTableFromColumns(columns); // the same events, without an object each
+ * activationCandidates(table, { days: 3 }).candidates[0].label; // "invite_teammate"
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
   const { seed = 42, users = 2000, days = 90, start = '2024-01-01', timeZone = 'UTC' } = parseOptions(sampleDataOptionsSchema, options);
@@ -43,11 +53,12 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     subscriptions: [],
     tally: { paying: new Uint8Array(users), signups: [0, 0], activations: [0, 0] },
     properties: [],
+    account: '',
+    accountKeys: new Int32Array(ACCOUNT_SLOTS),
     buffer: new Float64Array(1024),
     count: 0,
   };
-  const width = String(users).length;
-  for (let user = 0; user < users; user++) simulateUser(state, user, `u${String(user + 1).padStart(width, '0')}`);
+  simulateAccounts(state, users);
   const made = sampleEvents(state);
   return {
     get events() {
@@ -58,6 +69,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     },
     surveys: sampleSurveys(random, users),
     subscriptions: state.subscriptions,
+    marketingCosts: marketingCosts(state),
     northStar: sampleNorthStar(state.tally, days),
   };
 }

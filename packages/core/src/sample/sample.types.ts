@@ -27,23 +27,32 @@ export type SampleEventName =
   | 'upgrade'
   | 'downgrade'
   | 'cancel'
-  | 'pay';
+  | 'pay'
+  | 'ad_click'
+  | 'visit';
 
 /** Plans of the generated product. */
 export type SamplePlan = 'free' | 'pro' | 'business';
 
-/** Acquisition channels of the generated users. */
+/** Acquisition channels of the generated users (`referral`: invited by a teammate, or through a partner). */
 export type SampleSource = 'organic' | 'ads' | 'referral' | 'social';
+
+/** Marketing channels of the touches before sign-up, as their `utm_source`. */
+export type SampleChannel = 'google' | 'linkedin' | 'newsletter' | 'partner' | 'direct';
 
 /** Properties of a generated event (objects are shared between events and frozen). */
 // A type, not an interface, so that it fits the `Record` of `KpiEvent.properties`.
 export type SampleEventProperties = {
   /** The user's plan when the event happened (after the change, on `upgrade`/`downgrade`/`cancel`). */
   readonly plan: SamplePlan;
-  /** The channel the user signed up from. */
+  /** The channel the user signed up from (that of the last touch before sign-up; `referral` when invited). */
   readonly source: SampleSource;
+  /** The user's account (B2B workspace): every event carries it. */
+  readonly accountId: string;
   /** On `feature_used` only: which feature. */
   readonly feature?: string | undefined;
+  /** On `ad_click` and `visit` only: the touch's channel. */
+  readonly utm_source?: SampleChannel | undefined;
 };
 
 /** One generated event; a valid `KpiEvent`. */
@@ -64,8 +73,11 @@ export interface SampleEventColumns {
   readonly properties: {
     readonly plan: readonly SamplePlan[];
     readonly source: readonly SampleSource[];
+    readonly accountId: readonly string[];
     /** `undefined` (absent) but on `feature_used`. */
     readonly feature: readonly (string | undefined)[];
+    /** `undefined` (absent) but on `ad_click` and `visit`. */
+    readonly utm_source: readonly (SampleChannel | undefined)[];
   };
 }
 
@@ -80,6 +92,18 @@ export interface SampleSubscription {
   readonly start: number;
   /** Epoch ms it ends (exclusive); absent while it runs past the period. */
   readonly end?: number | undefined;
+}
+
+/**
+ * What one marketing channel cost in one local month of the period: an
+ * `AttributionCost`, so the rows can be `attribution`'s `costs` as they are.
+ */
+export interface SampleMarketingCost {
+  readonly channel: SampleChannel;
+  /** The local month `YYYY-MM` when it lies wholly inside the period; else its local dates inside, `{ from, to }` (inclusive). */
+  readonly period: string | { readonly from: string; readonly to: string };
+  /** Spend in minor units (cents), the currency of the subscriptions. */
+  readonly amount: number;
 }
 
 /** Result of `generateSampleData`. */
@@ -102,6 +126,13 @@ export interface SampleData {
   };
   /** Ordered by customer, then start. */
   readonly subscriptions: SampleSubscription[];
+  /**
+   * Marketing spend per local month of the period and channel (every pair, 0 where
+   * nothing was spent), month by month in channel order: paid clicks at a
+   * cost per click, a partner bounty per sign-up, a flat newsletter budget.
+   * Ready for `attribution(table, { touches: { channel: 'utm_source' }, costs: marketingCosts, … })`.
+   */
+  readonly marketingCosts: SampleMarketingCost[];
   /** A North Star tree of the generated product, valued from the data (last 7 days against the 7 before). */
   readonly northStar: NorthStarDefinition;
 }

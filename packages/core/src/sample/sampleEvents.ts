@@ -1,5 +1,6 @@
 import type { SampleEvent, SampleEventColumns, SampleEventProperties } from './sample.types';
-import { NAMES, type SampleState } from './simulateUser';
+import { NAMES } from './sampleNames';
+import type { SampleState } from './sampleState';
 
 /**
  * The generated events as objects and as columns, each made on first read
@@ -8,7 +9,7 @@ import { NAMES, type SampleState } from './simulateUser';
  */
 export function sampleEvents(state: SampleState): { readonly events: SampleEvent[]; readonly columns: SampleEventColumns } {
   const { userId, name, time, properties: keys } = state.events;
-  const shared = state.properties as readonly SampleEventProperties[];
+  const shared: readonly SampleEventProperties[] = state.properties;
   let events: SampleEvent[] | undefined;
   let columns: SampleEventColumns | undefined;
   return {
@@ -29,7 +30,9 @@ export function sampleEvents(state: SampleState): { readonly events: SampleEvent
         properties: {
           plan: keys.map((key) => shared[key]!.plan),
           source: keys.map((key) => shared[key]!.source),
+          accountId: keys.map((key) => shared[key]!.accountId),
           feature: keys.map((key) => shared[key]!.feature),
+          utm_source: keys.map((key) => shared[key]!.utm_source),
         },
       };
       return columns;

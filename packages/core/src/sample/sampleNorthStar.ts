@@ -1,5 +1,5 @@
 import type { NorthStarDefinition, NorthStarNodeDefinition } from '../northStar/northStar.types';
-import { EARLIER, WEEK_0, WEEK_1, WEEK_2, type SampleTally } from './simulateUser';
+import { EARLIER, WEEK_0, WEEK_1, WEEK_2, type SampleTally } from './sampleState';
 
 /** A rate, or `null` for an empty denominator. */
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);

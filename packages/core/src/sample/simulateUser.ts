@@ -1,7 +1,27 @@
 import { MS_PER_DAY } from '../time/civil';
+import { emit, type Segment } from './emitUser';
 import { cumulative, type Random } from './random';
-import type { SampleCalendar } from './sampleCalendar';
-import type { SampleEventName, SampleEventProperties, SamplePlan, SampleSource, SampleSubscription } from './sample.types';
+import { marketingTouches } from './sampleMarketing';
+import {
+  ACTIVATE,
+  BUSINESS,
+  CANCEL,
+  DOWNGRADE,
+  FEATURE_USED,
+  FEATURE_WEIGHTS,
+  INVITE,
+  LOGIN,
+  PAGE_VIEW,
+  PAY,
+  PRO,
+  REFERRAL,
+  SIGNUP,
+  START_TRIAL,
+  UPGRADE,
+  VIEW_PRICING,
+} from './sampleNames';
+import { PERSONA_WEIGHTS, PERSONAS, type Persona } from './samplePersonas';
+import { add, type SampleState } from './sampleState';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -9,46 +29,6 @@ const HOUR = 3_600_000;
 const MONTH = 30 * MS_PER_DAY;
 const YEAR = 365 * MS_PER_DAY;
 
-/** Event names by code; the code order also orders same-millisecond events (upgrade before pay). */
-export const NAMES: readonly SampleEventName[] = [
-  'signup',
-  'login',
-  'page_view',
-  'feature_used',
-  'view_pricing',
-  'start_trial',
-  'activate',
-  'invite_teammate',
-  'upgrade',
-  'downgrade',
-  'cancel',
-  'pay',
-];
-// Codes of the names above.
-const SIGNUP = 0;
-const LOGIN = 1;
-const PAGE_VIEW = 2;
-const FEATURE_USED = 3;
-const VIEW_PRICING = 4;
-const START_TRIAL = 5;
-const ACTIVATE = 6;
-const INVITE = 7;
-const UPGRADE = 8;
-const DOWNGRADE = 9;
-const CANCEL = 10;
-const PAY = 11;
-
-/** Features of `feature_used` (code 1…), most used first; code 0 = no feature. */
-const FEATURES = ['dashboards', 'reports', 'alerts', 'exports', 'integrations', 'api'] as const;
-const FEATURE_WEIGHTS = /* @__PURE__ */ cumulative([34, 26, 16, 11, 8, 5]);
-
-const PLANS: readonly SamplePlan[] = ['free', 'pro', 'business'];
-const FREE = 0;
-const PRO = 1;
-const BUSINESS = 2;
-
-const SOURCES: readonly SampleSource[] = ['organic', 'ads', 'referral', 'social'];
-const SOURCE_WEIGHTS = /* @__PURE__ */ cumulative([42, 28, 18, 12]);
 /** Added to the activation probability per source: referred users arrive with intent, ad clicks less so. */
 const SOURCE_ACTIVATION = [0, -0.1, 0.1, -0.05];
 
@@ -60,157 +40,26 @@ const HOUR_WEIGHTS = /* @__PURE__ */ cumulative([
 /** Price per seat and month in cents; a yearly plan costs 10 months. */
 const SEAT_PRICE = [0, 1_500, 4_000];
 
-/** How a kind of user behaves. */
-interface Persona {
-  readonly share: number;
-  /** Chance of being active on a weekday just after signing up … */
-  readonly daily: number;
-  /** … decaying with this time constant in days … */
-  readonly tau: number;
-  /** … towards this fraction of it. */
-  readonly floor: number;
-  /** Mean extra sessions on an active day, page views and feature uses per session. */
-  readonly sessions: number;
-  readonly pages: number;
-  readonly features: number;
-  /** Chances of each step of the journey, given the step before. */
-  readonly activation: number;
-  readonly invite: number;
-  readonly pricing: number;
-  readonly trial: number;
-  readonly paid: number;
-  readonly business: number;
-  readonly yearly: number;
-  /** Monthly churn hazard of a paid subscription. */
-  readonly churn: number;
-}
+/**
+ * The hidden aha moment: a user who invites a teammate within 3 days of
+ * signing up keeps coming back (from the invite on, usage decays this many
+ * times slower, towards at least this share of the first days' usage).
+ */
+const AHA_WINDOW = 3 * MS_PER_DAY;
+const AHA_SLOWER = 6;
+const AHA_FLOOR = 0.45;
+/** Chance of one more invite that nobody takes up. */
+const UNANSWERED_INVITE = 0.08;
 
-const PERSONAS: readonly Persona[] = [
-  // Power users: few, very active, most of the revenue.
-  {
-    share: 0.08,
-    daily: 0.85,
-    tau: 60,
-    floor: 0.75,
-    sessions: 0.9,
-    pages: 3.5,
-    features: 2.5,
-    activation: 0.95,
-    invite: 0.6,
-    pricing: 0.8,
-    trial: 0.75,
-    paid: 0.75,
-    business: 0.45,
-    yearly: 0.35,
-    churn: 0.05,
-  },
-  {
-    share: 0.32,
-    daily: 0.5,
-    tau: 20,
-    floor: 0.3,
-    sessions: 0.3,
-    pages: 2.5,
-    features: 1.2,
-    activation: 0.7,
-    invite: 0.25,
-    pricing: 0.5,
-    trial: 0.5,
-    paid: 0.5,
-    business: 0.2,
-    yearly: 0.2,
-    churn: 0.12,
-  },
-  // Casual users: most sign-ups, who try the product and drift away.
-  {
-    share: 0.6,
-    daily: 0.35,
-    tau: 4,
-    floor: 0.02,
-    sessions: 0.1,
-    pages: 2,
-    features: 0.4,
-    activation: 0.25,
-    invite: 0.03,
-    pricing: 0.2,
-    trial: 0.3,
-    paid: 0.2,
-    business: 0.1,
-    yearly: 0.1,
-    churn: 0.25,
-  },
-];
-const PERSONA_WEIGHTS = /* @__PURE__ */ cumulative(PERSONAS.map((persona) => persona.share));
-
-/** A paid period of one user: plan, seats and interval are constant over `[start, end)`. */
-interface Segment {
-  readonly start: number;
-  end: number;
-  readonly plan: number;
-  readonly seats: number;
-  readonly interval: 'month' | 'year';
-}
-
-/** Flags of a user's weeks counted back from the period's end, for the North Star tree. */
-export const WEEK_0 = 1; // active while paying in the last 7 days
-export const WEEK_1 = 2; // … in the 7 days before
-export const WEEK_2 = 4; // … in the 7 days before those
-export const EARLIER = 8; // … in any earlier day
-
-/** What the North Star tree is valued from, summed over users. */
-export interface SampleTally {
-  /** Per user, the OR of the week flags above. */
-  readonly paying: Uint8Array;
-  /** Sign-ups and activations in the last week [0] and the week before [1]. */
-  readonly signups: [number, number];
-  readonly activations: [number, number];
-}
-
-/** The generator's shared state: outputs and reused buffers. */
-export interface SampleState {
-  readonly random: Random;
-  readonly calendar: SampleCalendar;
-  /** Cumulative weights of the sign-up day. */
-  readonly signupDays: Float64Array;
-  /** The events, one entry per event in each: user id, name code, epoch ms, and key of its shared properties. */
-  readonly events: { readonly userId: string[]; readonly name: number[]; readonly time: number[]; readonly properties: number[] };
-  readonly subscriptions: SampleSubscription[];
-  readonly tally: SampleTally;
-  /** Frozen property objects shared by events, by plan, source and feature. */
-  readonly properties: (SampleEventProperties | undefined)[];
-  /** One user's events packed as `time × 128 + code`, so a typed sort orders them by time, then code. */
-  buffer: Float64Array;
-  count: number;
-}
-
-/** Cumulative sign-up weights over the period: growing, and fewer at weekends. */
-export function signupDayWeights(calendar: SampleCalendar): Float64Array {
-  const weights: number[] = [];
-  for (let d = 0; d < calendar.days; d++) {
-    const growth = 1 + (1.5 * d) / Math.max(1, calendar.days - 1);
-    weights.push(growth * (calendar.weekend[d] === 1 ? 0.4 : 1));
-  }
-  return cumulative(weights);
-}
-
-function add(state: SampleState, time: number, name: number, feature = 0): void {
-  if (time >= state.calendar.endMs) return;
-  if (state.count === state.buffer.length) {
-    const grown = new Float64Array(state.buffer.length * 2);
-    grown.set(state.buffer);
-    state.buffer = grown;
-  }
-  state.buffer[state.count++] = Math.floor(time) * 128 + name * 8 + feature;
-}
-
-/** The key of the frozen properties object shared by events of a plan, source and feature, made on first use. */
-function propertiesKey(state: SampleState, plan: number, source: number, feature: number): number {
-  const key = (plan * SOURCES.length + source) * 8 + feature;
-  if (!state.properties[key]) {
-    const base = { plan: PLANS[plan] as SamplePlan, source: SOURCES[source] as SampleSource };
-    state.properties[key] = Object.freeze(feature === 0 ? base : { ...base, feature: FEATURES[feature - 1] as string });
-  }
-  return key;
+/** One user as the account simulation hands it over. */
+export interface Member {
+  /** Day of the period (0-based) and instant of the sign-up. */
+  readonly signupDay: number;
+  readonly signupAt: number;
+  /** Joined through a teammate's invite (so no marketing touches before). */
+  readonly invited: boolean;
+  /** How many of this user's invites a teammate takes up. */
+  readonly invites: number;
 }
 
 /**
@@ -285,26 +134,43 @@ function session(state: SampleState, persona: Persona, start: number, opening: n
 }
 
 /** Local time of day (ms) a session starts, drawn from the working-hours profile. */
-function sessionTime(random: Random): number {
+export function sessionTime(random: Random): number {
   return random.pick(HOUR_WEIGHTS) * HOUR + Math.floor(random.next() * HOUR);
 }
 
-/** Simulates one user from sign-up to the end of the period and appends their events and subscriptions. */
-export function simulateUser(state: SampleState, user: number, userId: string): void {
+/**
+ * Simulates one user from their marketing touches and sign-up to the end of
+ * the period, appends their events and subscriptions, and returns the
+ * instants at which the teammates they invited sign up (inside the period).
+ */
+export function simulateUser(state: SampleState, user: number, userId: string, member: Member): number[] {
   const { random, calendar } = state;
-  const persona = PERSONAS[random.pick(PERSONA_WEIGHTS)] as Persona;
-  const source = random.pick(SOURCE_WEIGHTS);
-  const signupDay = random.pick(state.signupDays);
-  const signupAt = calendar.toUtc(signupDay, sessionTime(random));
+  const { signupDay, signupAt } = member;
   state.count = 0;
+  const persona = PERSONAS[random.pick(PERSONA_WEIGHTS)]!;
+  const source = member.invited ? REFERRAL : marketingTouches(state, signupAt);
+
+  // Invites: the accepted ones first, then now and then one nobody takes up.
+  const sent = member.invites + (random.chance(UNANSWERED_INVITE) ? 1 : 0);
+  const joins: number[] = [];
+  let invitedAt = signupAt;
+  let firstInvite = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < sent; i++) {
+    invitedAt += random.logNormal(i > 0 ? 0.5 * MS_PER_DAY : member.invited ? 4 * MS_PER_DAY : 1.5 * MS_PER_DAY, 1.4);
+    if (invitedAt >= calendar.endMs) break;
+    add(state, invitedAt, INVITE);
+    firstInvite = Math.min(firstInvite, invitedAt);
+    if (i < member.invites) {
+      const join = invitedAt + random.logNormal(3 * HOUR, 1.2);
+      if (join < calendar.endMs) joins.push(join);
+    }
+  }
+  const ahaFrom = firstInvite - signupAt < AHA_WINDOW ? firstInvite : Number.POSITIVE_INFINITY;
 
   // The journey: sign-up → aha → pricing → trial → paid, each step minutes to days after the one before.
-  const activated = random.chance(persona.activation + (SOURCE_ACTIVATION[source] as number));
+  const activated = random.chance(persona.activation + SOURCE_ACTIVATION[source]!);
   const activatedAt = signupAt + random.logNormal(3 * HOUR, 1.8);
-  if (activated) {
-    add(state, activatedAt, ACTIVATE);
-    if (random.chance(persona.invite)) add(state, activatedAt + random.logNormal(MS_PER_DAY, 1.2), INVITE);
-  }
+  if (activated) add(state, activatedAt, ACTIVATE);
   let segments: Segment[] = [];
   if (random.chance(activated ? persona.pricing : persona.pricing * 0.3)) {
     const pricingAt = (activated ? activatedAt : signupAt) + random.logNormal(1.5 * MS_PER_DAY, 1.5);
@@ -322,16 +188,19 @@ export function simulateUser(state: SampleState, user: number, userId: string): 
     }
   }
 
-  // Usage: active days thin out after sign-up, less at weekends, more while paying.
+  // Usage: active days thin out after sign-up (slower once the aha is reached), less at weekends, more while paying.
+  const { tau } = persona;
   let last = signupAt;
   let seg = 0;
   for (let d = signupDay; d < calendar.days; d++) {
     const noon = calendar.toUtc(d, 12 * HOUR);
-    while (seg < segments.length && (segments[seg] as Segment).end <= noon) seg++;
-    const paying = seg < segments.length && (segments[seg] as Segment).start <= noon;
-    const churned = !paying && segments.length > 0 && noon >= (segments[0] as Segment).start;
+    while (seg < segments.length && segments[seg]!.end <= noon) seg++;
+    const paying = seg < segments.length && segments[seg]!.start <= noon;
+    const churned = !paying && segments.length > 0 && noon >= segments[0]!.start;
     const age = d - signupDay;
-    let chance = persona.daily * (persona.floor + (1 - persona.floor) * Math.exp(-age / persona.tau));
+    const aha = noon >= ahaFrom;
+    const floor = aha ? Math.max(persona.floor, AHA_FLOOR) : persona.floor;
+    let chance = persona.daily * (floor + (1 - floor) * Math.exp(-age / (aha ? tau * AHA_SLOWER : tau)));
     if (calendar.weekend[d] === 1) chance *= 0.25;
     if (paying) chance *= 1.25;
     if (churned) chance *= 0.5;
@@ -360,36 +229,5 @@ export function simulateUser(state: SampleState, user: number, userId: string): 
     const base = { customerId: userId, amount, interval: segment.interval, start: segment.start };
     state.subscriptions.push(Number.isFinite(segment.end) ? { ...base, end: segment.end } : base);
   }
-}
-
-/** Sorts the user's packed events, makes their times strictly increasing, and writes them out with their plan. */
-function emit(state: SampleState, user: number, userId: string, source: number, segments: readonly Segment[]): void {
-  const { calendar, tally } = state;
-  const packed = state.buffer.subarray(0, state.count).sort();
-  let previous = Number.NEGATIVE_INFINITY;
-  let seg = 0;
-  let flags = 0;
-  for (const value of packed) {
-    const time0 = Math.floor(value / 128);
-    const code = value - time0 * 128;
-    // A millisecond later rather than an exact duplicate that would count once.
-    const time = time0 > previous ? time0 : previous + 1;
-    if (time >= calendar.endMs) break;
-    previous = time;
-    while (seg < segments.length && (segments[seg] as Segment).end <= time) seg++;
-    const plan = seg < segments.length && (segments[seg] as Segment).start <= time ? (segments[seg] as Segment).plan : FREE;
-    const name = code >> 3;
-    // Columns, not objects: a million small objects cost more to make and collect than the simulation.
-    state.events.userId.push(userId);
-    state.events.name.push(name);
-    state.events.time.push(time);
-    state.events.properties.push(propertiesKey(state, plan, source, code & 7));
-
-    const day = calendar.clock.localDay(time) - calendar.startDay;
-    const week = Math.floor((calendar.days - 1 - day) / 7);
-    if (plan !== FREE) flags |= week === 0 ? WEEK_0 : week === 1 ? WEEK_1 : week === 2 ? WEEK_2 : EARLIER;
-    if (week <= 1 && name === SIGNUP) tally.signups[week as 0 | 1] += 1;
-    if (week <= 1 && name === ACTIVATE) tally.activations[week as 0 | 1] += 1;
-  }
-  tally.paying[user] = flags;
+  return joins;
 }

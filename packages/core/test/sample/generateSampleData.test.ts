@@ -13,6 +13,8 @@ import { nps } from '../../src/survey/nps';
 import { parseDay } from '../../src/time/civil';
 
 const DAY = 86_400_000;
+const TOUCHES = new Set(['ad_click', 'visit']);
+const CHANNELS = ['google', 'linkedin', 'newsletter', 'partner', 'direct'];
 const START = Date.UTC(2024, 0, 1);
 const END = START + 90 * DAY;
 
@@ -39,8 +41,16 @@ describe('generateSampleData determinism', () => {
       expect({
         plan: columns.properties.plan[i],
         source: columns.properties.source[i],
+        accountId: columns.properties.accountId[i],
         feature: columns.properties.feature[i],
-      }).toEqual({ plan: event.properties.plan, source: event.properties.source, feature: event.properties.feature });
+        utm_source: columns.properties.utm_source[i],
+      }).toEqual({
+        plan: event.properties.plan,
+        source: event.properties.source,
+        accountId: event.properties.accountId,
+        feature: event.properties.feature,
+        utm_source: event.properties.utm_source,
+      });
     });
     expect(eventTableFromColumns(columns)).toEqual(toEventTable(events));
     // Made once, then kept.
@@ -84,6 +94,8 @@ describe('generateSampleData with the defaults', () => {
       'downgrade',
       'cancel',
       'pay',
+      'ad_click',
+      'visit',
     ]);
     expect(new Set(table.names)).toEqual(names);
     // One check per event would be slow: collect the bad ones instead.
@@ -91,22 +103,33 @@ describe('generateSampleData with the defaults', () => {
       (event) =>
         !['free', 'pro', 'business'].includes(event.properties.plan) ||
         !['organic', 'ads', 'referral', 'social'].includes(event.properties.source) ||
+        !/^a\d{4}$/.test(event.properties.accountId) ||
         !Number.isInteger(event.timestamp) ||
-        (event.name === 'feature_used') !== (typeof event.properties.feature === 'string'),
+        (event.name === 'feature_used') !== (typeof event.properties.feature === 'string') ||
+        TOUCHES.has(event.name) !== CHANNELS.includes(event.properties.utm_source as string) ||
+        (event.name === 'ad_click') !== (event.properties.utm_source === 'google' || event.properties.utm_source === 'linkedin'),
     );
     expect(bad).toEqual([]);
   });
 
-  it('starts every user with a sign-up, each user’s events in time order', () => {
+  it('starts every user with marketing touches, then a sign-up, each user’s events in time order', () => {
     const firstOf = new Map<string, string>();
+    const signedUp = new Set<string>();
     let outOfOrder = 0;
+    let touchAfterSignup = 0;
     let previous = { userId: '', timestamp: 0 };
     for (const event of data.events) {
-      if (!firstOf.has(event.userId)) firstOf.set(event.userId, event.name);
-      else if (event.userId !== previous.userId || event.timestamp <= previous.timestamp) outOfOrder += 1;
+      if (!firstOf.has(event.userId) && !TOUCHES.has(event.name)) firstOf.set(event.userId, event.name);
+      if (previous.userId === event.userId && event.timestamp <= previous.timestamp) outOfOrder += 1;
+      if (event.name === 'signup') signedUp.add(event.userId);
+      if (TOUCHES.has(event.name) && signedUp.has(event.userId)) touchAfterSignup += 1;
       previous = event;
     }
+    // Grouped by user: a user's events never resume after another user's.
+    const users = data.events.map((event) => event.userId).filter((user, i, all) => i === 0 || all[i - 1] !== user);
+    expect(new Set(users).size).toBe(users.length);
     expect(outOfOrder).toBe(0);
+    expect(touchAfterSignup).toBe(0);
     expect(new Set(firstOf.values())).toEqual(new Set(['signup']));
   });
 
