@@ -30,13 +30,13 @@ import type { SampleData, SampleDataOptions } from './sample.types';
  * `plan`, `source` and `accountId`; `feature_used` also a `feature`, touches
  * a `utm_source`. Subscriptions follow the same plan changes, amounts in
  * cents; `marketingCosts` price the touches per month and channel. Survey
- * answers are skewed like a liked product's (NPS about +30). `northStar` is
+ * answers follow a liked product's proportions exactly (NPS +30). `northStar` is
  * a tree definition valued from the data, ready for `northStarTree`.
  *
  * @example
  * const { events, columns, surveys, subscriptions, marketingCosts, northStar } = generateSampleData({ seed: 7, users: 500 });
  * activeUsers(events, { timeZone: 'UTC' }).rows.at(-1); // { date: '2024-03-30', dau: …, wau: …, mau: …, stickiness: … }
- * nps(surveys.nps).score; // about 30
+ * nps(surveys.nps).score; // 30
  * northStarTree(northStar).nodes[0].label; // "Weekly active paying accounts"
  * const table = eventTableFromColumns(columns); // the same events, without an object each
  * activationCandidates(table, { days: 3 }).candidates[0].label; // "invite_teammate"
@@ -67,7 +67,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     get columns() {
       return made.columns;
     },
-    surveys: sampleSurveys(random, users),
+    surveys: sampleSurveys(createRandom(seed), users),
     subscriptions: state.subscriptions,
     marketingCosts: marketingCosts(state),
     northStar: sampleNorthStar(state.tally, days),

@@ -182,11 +182,14 @@ describe('generateSampleData with the defaults', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('answers surveys within their scales, with a plausible NPS', () => {
-    const score = nps(data.surveys.nps).score!;
-    expect(score).toBeGreaterThan(15);
-    expect(score).toBeLessThan(45);
+  it('answers surveys within their scales, NPS +30 whatever the seed', () => {
+    expect(nps(data.surveys.nps).score).toBeCloseTo(30, 9);
     expect(data.surveys.nps).toHaveLength(400);
+    // 300 answers: 150 promoters, 60 detractors, in an order of the seed's.
+    const [seven, eight] = [7, 8].map((seed) => generateSampleData({ seed, users: 1500, days: 30 }).surveys.nps);
+    expect(nps(seven!)).toMatchObject({ total: 300, promoters: 150, detractors: 60, score: 30 });
+    expect([...seven!].sort()).toEqual([...eight!].sort());
+    expect(seven).not.toEqual(eight);
     const satisfaction = csat(data.surveys.csat).score!;
     expect(satisfaction).toBeGreaterThan(0.6);
     expect(satisfaction).toBeLessThan(0.9);
