@@ -26,6 +26,8 @@ export type { KpikitContextValue, KpikitProviderProps, ThemeProviderProps } from
 // Formatting and messages
 export { createFormatter, resolveLocale, DEFAULT_LOCALE } from './format/formatter';
 export type { Formatter } from './format/formatter';
+export { resolveUnit } from './format/unit';
+export type { UnitKind, UnitLabel, UnitNoun, UnitWords } from './format/unit';
 export { useFormatter } from './format/useFormatter';
 export {
   formatNumber,

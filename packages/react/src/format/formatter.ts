@@ -1,6 +1,7 @@
 import { formatDate, type DateStyle } from './date';
 import { formatDuration } from './duration';
 import { interpolate, messagesFor, pluralForm, type MessageKey, type Messages, type WidgetCatalogue } from './messages';
+import { unitPlaceholder, unitWords, type UnitLabel, type UnitWords } from './unit';
 import {
   formatCompact,
   formatCount,
@@ -36,7 +37,9 @@ export function resolveLocale(locale: string | undefined): string {
 export interface Formatter {
   readonly locale: string;
   readonly messages: Messages;
-  /** A message with its placeholders filled; `count` also picks the plural form. */
+  /** What the widget counts: its noun fills `{unit}`, `{units}`, `{Units}`, `{noun}` and `{measure}` in every message. */
+  readonly unit: UnitWords;
+  /** A message with its placeholders filled; `count` also picks the plural form (and that of `{noun}`). */
   t(key: MessageKey, values?: Readonly<Record<string, string>>, count?: number): string;
   number(value: number | null | undefined, options?: Intl.NumberFormatOptions): string;
   compact(value: number | null | undefined): string;
@@ -58,16 +61,26 @@ export interface Formatter {
  * const f = createFormatter('fr');
  * f.percent(0.182); // '18 %'
  * f.t('nps.responses', { count: f.number(2) }, 2); // '2 réponses'
+ * createFormatter('en', undefined, undefined, 'account').t('funnel.users', { count: '2' }, 2); // '2 accounts'
  */
-export function createFormatter(locale?: string, overrides?: Partial<Messages>, widget?: WidgetCatalogue<Partial<Messages>>): Formatter {
+export function createFormatter(
+  locale?: string,
+  overrides?: Partial<Messages>,
+  widget?: WidgetCatalogue<Partial<Messages>>,
+  unit: UnitLabel = 'user',
+): Formatter {
   const tag = resolveLocale(locale);
   const messages = messagesFor(tag, overrides, widget);
+  const words = unitWords(unit, messages);
   return {
     locale: tag,
     messages,
+    unit: words,
     t: (key, values, count) => {
       const message = messages[key] as Messages[MessageKey] | undefined;
-      return message === undefined ? key : interpolate(pluralForm(message, count ?? 0, tag), values);
+      return message === undefined
+        ? key
+        : interpolate(pluralForm(message, count ?? 0, tag), values, (name) => unitPlaceholder(words, tag, name, count));
     },
     number: (value, options) => formatNumber(value, tag, options),
     compact: (value) => formatCompact(value, tag),

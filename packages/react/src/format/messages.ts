@@ -85,9 +85,16 @@ export function messagesFor(locale: string, overrides?: Partial<Messages>, widge
   return (own || overrides ? { ...base, ...own, ...overrides } : base) as Messages;
 }
 
-/** Replaces each `{name}` by `values[name]`; unknown placeholders are left as they are. */
-export function interpolate(template: string, values: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+/**
+ * Replaces each `{name}` by `values[name]`, else by `fallback(name)`;
+ * unknown placeholders are left as they are.
+ */
+export function interpolate(
+  template: string,
+  values: Readonly<Record<string, string>> = {},
+  fallback?: (name: string) => string | undefined,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? fallback?.(name) ?? whole);
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

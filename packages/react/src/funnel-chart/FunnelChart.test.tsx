@@ -138,7 +138,7 @@ describe('FunnelChart', () => {
     const { rerender } = render(<FunnelChart data={result} loading />);
     expect(screen.getByRole('figure')).toHaveAttribute('data-state', 'loading');
     rerender(<FunnelChart data={{ ...result, steps: result.steps.map((s) => ({ ...s, count: 0 })) }} />);
-    expect(screen.getByText('Nobody entered this funnel')).toBeVisible();
+    expect(screen.getByText('No users entered this funnel')).toBeVisible();
     rerender(<FunnelChart data={result} error="Timed out" />);
     expect(screen.getByRole('alert')).toHaveTextContent('Timed out');
   });

@@ -13,6 +13,7 @@ const OPTION_KEYS = [
   'orientation',
   'stepLabels',
   'showBreakdown',
+  'unit',
   'label',
   'caption',
   'meta',

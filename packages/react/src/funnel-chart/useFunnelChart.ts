@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent, ty
 import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
+import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetState, type WidgetOptions } from '../internal/widgetState';
@@ -20,6 +21,13 @@ export interface FunnelChartOptions extends WidgetOptions {
   readonly orientation?: FunnelOrientation | undefined;
   /** Display names of the steps, in order; default: the event names. */
   readonly stepLabels?: readonly string[] | undefined;
+  /**
+   * Who goes through the funnel, for the words: `'user'`, `'account'`,
+   * `'group'` or a noun (`{ one: 'workspace', other: 'workspaces' }`) in the
+   * chart's locale. Default: that of `data` (a result at
+   * `{ group: 'accountId' }` reads as accounts), else users.
+   */
+  readonly unit?: UnitLabel | undefined;
   /** Show the result's breakdown groups (when it has some). Default `true`. */
   readonly showBreakdown?: boolean | undefined;
   /** The chart's title. Default: "Funnel". */
@@ -115,7 +123,7 @@ export interface FunnelChartModel {
  * chart.steps[1]?.fromFirstText; // '44%'
  */
 export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
-  const fmt = useFormatter(options.locale, options.messages);
+  const fmt = useFormatter(options.locale, options.messages, undefined, resolveUnit(options.unit, options.data?.unit));
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
   const result = options.data ?? null;
@@ -195,7 +203,7 @@ export function useFunnelChart(options: FunnelChartOptions): FunnelChartModel {
     locale: fmt.locale,
     titleId,
     descriptionId,
-    data: { orientation, order: result?.order, breakdown: legend.length > 0 ? 'true' : undefined },
+    data: { orientation, order: result?.order, breakdown: legend.length > 0 ? 'true' : undefined, unit: fmt.unit.kind },
   });
 
   return {

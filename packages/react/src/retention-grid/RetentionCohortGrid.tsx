@@ -27,6 +27,7 @@ const OPTION_KEYS = [
   'defaultMode',
   'onModeChange',
   'hideAverage',
+  'unit',
   'label',
   'caption',
   'meta',

@@ -1,6 +1,7 @@
 import type { RetentionMode, RetentionResult } from '@kpikit/core';
 import type { HTMLAttributes, ReactNode, TableHTMLAttributes } from 'react';
 import type { Formatter } from '../format/formatter';
+import type { UnitLabel } from '../format/unit';
 import type { WidgetRootProps } from '../internal/useWidgetRoot';
 import type { WidgetOptions, WidgetState } from '../internal/widgetState';
 
@@ -27,13 +28,20 @@ export interface RetentionGridOptions extends WidgetOptions {
   /** Which result of a pair is shown at first (uncontrolled). Default `exact`. */
   readonly defaultMode?: RetentionMode | undefined;
   readonly onModeChange?: ((mode: RetentionMode) => void) | undefined;
+  /**
+   * What the cohorts are made of, for the words: `'user'`, `'account'`,
+   * `'group'` or a noun (`{ one: 'workspace', other: 'workspaces' }`) in the
+   * grid's locale. Default: that of `data` (a result at `{ group: 'accountId' }`
+   * reads as accounts), else users.
+   */
+  readonly unit?: UnitLabel | undefined;
   /** Hide the weighted-average row. */
   readonly hideAverage?: boolean | undefined;
   /** The grid's title. Default: "Retention". */
   readonly label?: string | undefined;
   /** Replaces the definition under the grid; `null` hides it. */
   readonly caption?: ReactNode;
-  /** Small text at the right of the title. Default: the number of users. */
+  /** Small text at the right of the title. Default: the number of users (or of the unit's noun). */
   readonly meta?: ReactNode;
   /** Height of the scrolling area, e.g. `480` or `'60vh'`. Default: as tall as the table, up to 480 px. */
   readonly maxHeight?: number | string | undefined;

@@ -74,7 +74,7 @@ class Cell implements RetentionCellModel {
     const period = columns[this.column] ?? '';
     const rate = fmt.percent(this.rate);
     if (subject === null) {
-      const detail = fmt.t('retention.averageCell', { period, rate, size: fmt.number(this.size) });
+      const detail = fmt.t('retention.averageCell', { period, rate, size: fmt.number(this.size) }, this.size);
       if (this.incomplete) return `${detail} ${incompleteText}`;
       const partial = this.incompleteCohorts;
       return partial > 0 ? `${detail} ${fmt.t('retention.partial', { count: fmt.number(partial) }, partial)}` : detail;

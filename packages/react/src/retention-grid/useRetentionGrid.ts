@@ -1,6 +1,7 @@
 import type { RetentionResult } from '@kpikit/core';
 import { useMemo } from 'react';
 import { useStableId } from '../a11y/useStableId';
+import { resolveUnit } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import { useControllable } from '../internal/useControllable';
 import { useWidgetRoot } from '../internal/useWidgetRoot';
@@ -39,11 +40,12 @@ const pairOf = (data: RetentionGridOptions['data']): RetentionPair | null => (da
  * grid.rows[1]?.cells[1]?.text; // '62%'
  */
 export function useRetentionGrid(options: RetentionGridOptions): RetentionGridModel {
-  const fmt = useFormatter(options.locale, options.messages);
+  const pair = pairOf(options.data);
+  const fromResult = pair ? pair.exact.unit : (options.data as RetentionResult | null | undefined)?.unit;
+  const fmt = useFormatter(options.locale, options.messages, undefined, resolveUnit(options.unit, fromResult));
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
   const tooltipId = useStableId('tooltip');
-  const pair = pairOf(options.data);
   const [display, setDisplay] = useControllable(options.display, options.defaultDisplay ?? 'percent', options.onDisplayChange);
   const [mode, setMode] = useControllable(
     options.mode,
@@ -109,7 +111,7 @@ export function useRetentionGrid(options: RetentionGridOptions): RetentionGridMo
     locale: fmt.locale,
     titleId,
     descriptionId,
-    data: { display, mode: result?.mode, period: result?.period },
+    data: { display, mode: result?.mode, period: result?.period, unit: fmt.unit.kind },
   });
 
   return {

@@ -11,6 +11,7 @@ const OPTION_KEYS = [
   'data',
   'previous',
   'summary',
+  'unit',
   'goodDirection',
   'label',
   'caption',
@@ -38,7 +39,8 @@ const OPTION_KEYS = [
  * Takes the rows of core's `activeUsers`, not events.
  *
  * A `KpiCard` underneath: class names `kpikit-stickiness-card` and every
- * `kpikit-kpi-card` one; the same `data-*` attributes.
+ * `kpikit-kpi-card` one; the same `data-*` attributes, and `data-unit`
+ * (`user`, `account`, `group` or `custom`).
  *
  * @example
  * const { rows } = activeUsers(table, { from: '2024-03-01', to: '2024-03-31', timeZone: 'Europe/Paris' });

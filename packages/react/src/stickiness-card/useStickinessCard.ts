@@ -1,5 +1,6 @@
 import type { ActiveUsersResult, ActiveUsersRow, GoodDirection } from '@kpikit/core';
 import type { ReactNode } from 'react';
+import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import type { KpiCardModel, KpiCardOptions } from '../kpi-card/useKpiCard';
 import { useKpiCard } from '../kpi-card/useKpiCard';
@@ -39,6 +40,14 @@ export interface StickinessCardOptions extends Omit<
   readonly summary?: StickinessSummary | undefined;
   /** Whether a rising ratio is good. Default `up`. */
   readonly goodDirection?: GoodDirection | undefined;
+  /**
+   * What is counted, for the words: `'user'`, `'account'`, `'group'` or a noun
+   * (`{ one: 'workspace', other: 'workspaces' }`) in the card's locale. Users
+   * read "DAU" and "MAU"; any other unit reads "Daily active" and "Monthly
+   * active" with its noun in the definition. Default: that of `data` when it
+   * is a whole `activeUsers` result at a group's grain, else users.
+   */
+  readonly unit?: UnitLabel | undefined;
   /** The card's title. Default: "Stickiness". */
   readonly label?: string | undefined;
   /** Replaces the definition shown under the card; `null` hides it. */
@@ -120,7 +129,10 @@ export function stickinessFigures(rows: readonly ActiveUsersRow[], summary: Stic
  * card.valueText; // '19%'
  */
 export function useStickinessCard(options: StickinessCardOptions): StickinessCardModel {
-  const fmt = useFormatter(options.locale, options.messages);
+  const fromResult = options.data && !Array.isArray(options.data) ? (options.data as ActiveUsersResult).unit : undefined;
+  const fmt = useFormatter(options.locale, options.messages, undefined, resolveUnit(options.unit, fromResult));
+  // "DAU" and "MAU" say users: any other unit spells its words out.
+  const k = fmt.unit.kind === 'user' ? 'stickiness' : 'stickiness.grouped';
   const summary = options.summary ?? 'average';
   const rows = rowsOf(options.data);
   const figures = stickinessFigures(rows, summary);
@@ -136,8 +148,8 @@ export function useStickinessCard(options: StickinessCardOptions): StickinessCar
     options.caption !== undefined
       ? options.caption
       : average && figures
-        ? fmt.t('stickiness.definitionAverage', { range, date: fmt.date(figures.date) })
-        : fmt.t('stickiness.definition');
+        ? fmt.t(`${k}.definitionAverage`, { range, date: fmt.date(figures.date) })
+        : fmt.t(`${k}.definition`);
   // A mean DAU keeps one decimal while it is small (2.5 users a day is not 3).
   const dauText = figures
     ? average && figures.dau < 100
@@ -155,11 +167,11 @@ export function useStickinessCard(options: StickinessCardOptions): StickinessCar
       deltaKind: 'percentagePoints',
       sparkline: rows.length > 1 ? rows.map((row) => row.stickiness) : undefined,
       sparklineLabels: dates,
-      sparklineLabel: fmt.t('stickiness.series'),
+      sparklineLabel: fmt.t(`${k}.series`),
       details: figures
         ? [
-            { label: fmt.t(average ? 'stickiness.averageDau' : 'stickiness.dau'), value: dauText },
-            { label: fmt.t('stickiness.mau'), value: fmt.count(figures.mau) },
+            { label: fmt.t(average ? `${k}.averageDau` : `${k}.dau`), value: dauText },
+            { label: fmt.t(`${k}.mau`), value: fmt.count(figures.mau) },
           ]
         : [],
       meta: options.meta ?? (figures ? fmt.date(figures.date, 'medium') : undefined),
@@ -187,11 +199,11 @@ export function useStickinessCard(options: StickinessCardOptions): StickinessCar
           : undefined),
       table: options.table ?? {
         caption: label,
-        columns: [fmt.t('stickiness.date'), fmt.t('stickiness.dau'), fmt.t('stickiness.mau'), fmt.t('stickiness.ratio')],
+        columns: [fmt.t('stickiness.date'), fmt.t(`${k}.dau`), fmt.t(`${k}.mau`), fmt.t(`${k}.ratio`)],
         rows: rows.map((row, index) => [dates[index] ?? row.date, fmt.number(row.dau), fmt.number(row.mau), fmt.percent(row.stickiness)]),
       },
     },
     ['kpikit-card', 'kpikit-kpi-card', 'kpikit-stickiness-card'],
   );
-  return { card, figures, rows };
+  return { card: { ...card, rootProps: { ...card.rootProps, 'data-unit': fmt.unit.kind } }, figures, rows };
 }
