@@ -3,6 +3,7 @@ import { expect, userEvent, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
 import type { FunnelResult } from '@kpikit/core';
 import { anyOrderFunnel, largeFunnel, longStepNames, signupBySource, signupFunnel, stepNames } from '../test/funnelFixtures';
+import { accountSignupFunnel } from '../test/accountFixtures';
 import { FunnelChart } from './FunnelChart';
 
 const meta = {
@@ -96,4 +97,30 @@ export const LargeDark: Story = {
   ...large,
   args: { ...large.args, theme: darkTheme },
   parameters: { frame: { dark: true, width: 520 } },
+};
+
+/** Accounts through the funnel: a result at `{ group: 'accountId' }` counts and names accounts. */
+export const Accounts: Story = {
+  args: { data: accountSignupFunnel },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Funnel' })).toHaveAttribute('data-unit', 'account');
+    await expect(canvas.getByRole('columnheader', { name: 'Accounts' })).toBeInTheDocument();
+  },
+};
+
+export const AccountsFrench: Story = { args: { data: accountSignupFunnel, locale: 'fr' } };
+
+export const AccountsTraditionalChinese: Story = { args: { data: accountSignupFunnel, locale: 'zh-TW' } };
+
+export const AccountsVertical: Story = {
+  args: { data: accountSignupFunnel, orientation: 'vertical' },
+  parameters: { frame: { width: 720 } },
+};
+
+/** A team's own noun. */
+export const Workspaces: Story = { args: { data: accountSignupFunnel, unit: { one: 'workspace', other: 'workspaces' } } };
+
+export const AccountsEmpty: Story = {
+  args: { data: { ...accountSignupFunnel, steps: accountSignupFunnel.steps.map((step) => ({ ...step, count: 0, dropOff: 0 })) } },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
 import { dailyExact, largeWeekly, monthlyExact, weeklyExact, weeklyUnbounded } from '../test/retentionFixtures';
+import { accountWeeklyExact, accountWeeklyUnbounded } from '../test/accountFixtures';
 import { RetentionCohortGrid } from './RetentionCohortGrid';
 
 const meta = {
@@ -107,3 +108,24 @@ export const LargeDark: Story = {
     await waitFor(() => expect(scroller.querySelector('tr[aria-rowindex="40"]')).not.toBeNull());
   },
 };
+
+/** Account cohorts: results at `{ group: 'accountId' }` read as accounts in the sizes, the meta and the tooltips. */
+export const Accounts: Story = {
+  args: { data: { exact: accountWeeklyExact, unbounded: accountWeeklyUnbounded } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Retention' })).toHaveAttribute('data-unit', 'account');
+    await expect(canvas.getAllByText(/^[\d,]+ accounts$/).length).toBeGreaterThan(1);
+  },
+};
+
+export const AccountsFrench: Story = { args: { data: { exact: accountWeeklyExact, unbounded: accountWeeklyUnbounded }, locale: 'fr' } };
+
+export const AccountsTraditionalChinese: Story = {
+  args: { data: { exact: accountWeeklyExact, unbounded: accountWeeklyUnbounded }, locale: 'zh-TW' },
+};
+
+/** A team's own noun. */
+export const Workspaces: Story = { args: { data: accountWeeklyExact, unit: { one: 'workspace', other: 'workspaces' } } };
+
+export const AccountsEmpty: Story = { args: { data: { ...accountWeeklyExact, cohorts: [], average: [] } } };

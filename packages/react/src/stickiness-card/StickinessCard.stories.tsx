@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
 import { februaryRows, marchRows } from '../test/fixtures';
+import { accountFebruary, accountMarch } from '../test/accountFixtures';
 import { StickinessCard } from './StickinessCard';
 
 const meta = {
@@ -52,3 +53,25 @@ export const TinyProduct: Story = {
 export const Narrow: Story = { parameters: { frame: { width: 240 } } };
 
 export const Wide: Story = { parameters: { frame: { width: 720 } } };
+
+/** Active accounts: given a whole `activeUsers` result at `{ group: 'accountId' }`, the card speaks of accounts. */
+export const Accounts: Story = {
+  args: { data: accountMarch, previous: accountFebruary },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Stickiness' })).toHaveAttribute('data-unit', 'account');
+    await expect(canvas.getByText('Monthly active', { selector: 'dt' })).toBeVisible();
+    await expect(canvas.getByText(/daily active accounts over/)).toBeVisible();
+  },
+};
+
+export const AccountsFrench: Story = { args: { data: accountMarch, previous: accountFebruary, locale: 'fr' } };
+
+export const AccountsTraditionalChinese: Story = { args: { data: accountMarch, previous: accountFebruary, locale: 'zh-TW' } };
+
+/** A team's own noun: the same account figures, read as workspaces. */
+export const Workspaces: Story = {
+  args: { data: accountMarch.rows, previous: accountFebruary.rows, unit: { one: 'workspace', other: 'workspaces' } },
+};
+
+export const AccountsEmpty: Story = { args: { data: [], previous: undefined, unit: 'account' } };
