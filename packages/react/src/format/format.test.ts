@@ -119,11 +119,11 @@ describe('locales and messages', () => {
   });
 
   it('has every key in every catalogue, with the same placeholders', () => {
-    // Which form of the unit's noun a sentence takes is each language's grammar, and
-    // only some languages put a measure word before it: those count as one placeholder.
-    const family = (name: string): string => (name === '{unit}' || name === '{Units}' ? '{units}' : name);
+    // The unit's words fill any message; whether a sentence names the unit, and in which
+    // form, is each language's grammar (Chinese counts with a measure word and its noun).
+    const unitWords = new Set(['{unit}', '{units}', '{Units}', '{noun}', '{measure}']);
     const placeholders = (message: unknown): string[] =>
-      [...new Set((JSON.stringify(message).match(/\{\w+\}/g) ?? []).filter((name) => name !== '{measure}').map(family))].sort();
+      [...new Set((JSON.stringify(message).match(/\{\w+\}/g) ?? []).filter((name) => !unitWords.has(name)))].sort();
     // The main catalogues, and the strings of widgets that keep theirs apart.
     const sets: readonly (readonly Readonly<Record<string, unknown>>[])[] = [
       [en, fr, zhTW],

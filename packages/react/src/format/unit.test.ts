@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from './formatter';
+import type { MessageKey } from './messages';
+import { en } from './messages/en';
+import { fr } from './messages/fr';
+import { zhTW } from './messages/zhTW';
 import { resolveUnit } from './unit';
 
 const accounts = { group: 'accountId', groups: 12, ungroupedEvents: 0 };
@@ -73,5 +77,12 @@ describe('units', () => {
     expect(createFormatter('en', { 'funnel.empty': 'No {units} yet' }, undefined, 'account').t('funnel.empty', { units: 'teams' })).toBe(
       'No teams yet',
     );
+  });
+
+  it('names the unit in every language where English does', () => {
+    const namesUnit = (message: unknown) => /\{(unit|units|Units|noun)\}/.test(JSON.stringify(message));
+    const keys = (Object.keys(en) as MessageKey[]).filter((key) => namesUnit(en[key]));
+    expect(keys.length).toBeGreaterThan(10);
+    for (const catalogue of [fr, zhTW]) for (const key of keys) expect(namesUnit(catalogue[key]), key).toBe(true);
   });
 });

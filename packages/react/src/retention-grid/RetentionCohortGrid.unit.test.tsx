@@ -53,6 +53,9 @@ describe('RetentionCohortGrid, by account', () => {
     expect(meta()).toBe('3 個帳戶');
     await userEvent.hover(cell(0, 1)!);
     expect(screen.getByRole('tooltip')).toHaveTextContent('加權平均，第 1 週：3 個帳戶中的 67%。');
+    await userEvent.hover(cell(1, 1)!);
+    expect(screen.getByRole('tooltip')).toHaveTextContent('2024年1月1日，第 1 週：2 個帳戶中 1 個回訪（50%）。');
+    expect(screen.getByRole('button', { name: '帳戶數' })).toBeVisible();
     expect(await axeViolations(container)).toEqual([]);
   });
 
