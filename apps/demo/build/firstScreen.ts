@@ -34,7 +34,7 @@ export function buildFirstScreen(controls: ComputeControls, makeSample: () => Da
   const sampled = performance.now();
   const summary = summarize(dataset, null);
   const names = summary.eventNames.map((entry) => entry.name);
-  if (controlsForData(controls, names) !== controls) {
+  if (controlsForData(controls, names, summary.accountProperty) !== controls) {
     throw new Error(`The sample lacks the starting funnel's events (${controls.funnelSteps.join(', ')}): no first screen to build.`);
   }
   const model = computeDashboard(dataset, controls);

@@ -99,6 +99,7 @@ export function App(): ReactNode {
               onView={onView}
               range={state.model?.range ?? null}
               eventNames={state.summary?.eventNames.map((entry) => entry.name) ?? []}
+              accounts={state.summary?.accountProperty ?? null}
               t={t}
             />
           </aside>

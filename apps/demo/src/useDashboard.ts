@@ -145,6 +145,7 @@ export function useDashboard(
           const next = controlsForData(
             latest.current,
             message.summary.eventNames.map((entry) => entry.name),
+            message.summary.accountProperty,
           );
           if (next !== latest.current) {
             latest.current = next;

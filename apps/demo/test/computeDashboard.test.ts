@@ -64,7 +64,7 @@ describe('computeDashboard', () => {
       timestamp: ['2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z', '2024-05-02T10:00:00Z'],
     });
     const file: Dataset = { source: 'file', name: 'f.csv', table, surveys: null, subscriptions: null, northStar: null, currency: 'EUR' };
-    const controls = controlsForData({ ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC' }, ['open', 'buy']);
+    const controls = controlsForData({ ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC' }, ['open', 'buy'], null);
     const model = computeDashboard(file, controls);
     expect([model.nps, model.csat, model.revenue, model.activation, model.northStar]).toEqual([null, null, null, null, null]);
     expect(model.funnel?.steps.map((step) => [step.name, step.count])).toEqual([
@@ -92,6 +92,29 @@ describe('computeDashboard', () => {
     expect(completeModel(merged)).toEqual(merged);
   });
 
+  it('counts accounts in stickiness, retention and the funnel when asked and the data names them', () => {
+    // Ana and Ben share account a1; Cy is a2. Ana and Cy sign up, Ben buys: by account both sign up and a1 buys.
+    const table = eventTableFromColumns({
+      userId: ['ana', 'ben', 'cy'],
+      name: ['signup', 'buy', 'signup'],
+      timestamp: ['2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z', '2024-05-02T10:00:00Z'],
+      properties: { accountId: ['a1', 'a1', 'a2'] },
+    });
+    const file: Dataset = { source: 'file', name: 'f.csv', table, surveys: null, subscriptions: null, northStar: null, currency: 'EUR' };
+    const controls = { ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC', funnelSteps: ['signup', 'buy'] } as const;
+    const byUser = computeDashboard(file, controls);
+    const byAccount = computeDashboard(file, { ...controls, unit: 'account' });
+    expect(byUser.funnel?.steps.map((step) => step.count)).toEqual([2, 0]);
+    expect(byAccount.funnel?.steps.map((step) => step.count)).toEqual([2, 1]);
+    expect(byAccount.funnel?.unit).toEqual({ group: 'accountId', groups: 2, ungroupedEvents: 0 });
+    expect(byAccount.activeUsers.current.unit?.group).toBe('accountId');
+    expect(byAccount.activeUsers.current.rows[0]?.dau).toBe(1);
+    expect(byUser.activeUsers.current.rows[0]?.dau).toBe(2);
+    expect(byAccount.retention.exact.unit?.group).toBe('accountId');
+    // Data without accounts counts users whatever the control says.
+    expect(computeDashboard(sample, { ...DEFAULT_COMPUTE_CONTROLS, unit: 'account' }).funnel?.unit).toBeUndefined();
+  });
+
   it('shows no funnel with fewer than two steps', () => {
     expect(computeDashboard(sample, { ...DEFAULT_COMPUTE_CONTROLS, funnelSteps: ['pay'] }).funnel).toBeNull();
   });
@@ -100,13 +123,20 @@ describe('computeDashboard', () => {
 describe('controlsForData', () => {
   it("keeps the funnel when the data has its events, else starts from the data's most frequent ones", () => {
     const controls = DEFAULT_COMPUTE_CONTROLS;
-    expect(controlsForData(controls, ['pay', 'feature_used', 'start_trial', 'view_pricing', 'login'])).toBe(controls);
-    expect(controlsForData(controls, ['open', 'buy', 'share', 'leave']).funnelSteps).toEqual(['open', 'buy', 'share']);
-    expect(controlsForData({ ...controls, funnelSteps: ['open'] }, ['open', 'buy']).funnelSteps).toEqual(['open', 'buy']);
+    expect(controlsForData(controls, ['pay', 'feature_used', 'start_trial', 'view_pricing', 'login'], null)).toBe(controls);
+    expect(controlsForData(controls, ['open', 'buy', 'share', 'leave'], null).funnelSteps).toEqual(['open', 'buy', 'share']);
+    expect(controlsForData({ ...controls, funnelSteps: ['open'] }, ['open', 'buy'], null).funnelSteps).toEqual(['open', 'buy']);
     // Back to the sample: its own funnel again.
-    expect(controlsForData({ ...controls, funnelSteps: ['open', 'buy'] }, [...SAMPLE_FUNNEL_STEPS, 'login']).funnelSteps).toEqual(
+    expect(controlsForData({ ...controls, funnelSteps: ['open', 'buy'] }, [...SAMPLE_FUNNEL_STEPS, 'login'], null).funnelSteps).toEqual(
       SAMPLE_FUNNEL_STEPS,
     );
+  });
+
+  it('counts users again when the new data names no accounts', () => {
+    const byAccount = { ...DEFAULT_COMPUTE_CONTROLS, unit: 'account' } as const;
+    expect(controlsForData(byAccount, [...SAMPLE_FUNNEL_STEPS], 'accountId')).toBe(byAccount);
+    expect(controlsForData(byAccount, [...SAMPLE_FUNNEL_STEPS], null)).toEqual({ ...byAccount, unit: 'user' });
+    expect(controlsForData(byAccount, ['open', 'buy'], null)).toEqual({ ...byAccount, unit: 'user', funnelSteps: ['open', 'buy'] });
   });
 });
 

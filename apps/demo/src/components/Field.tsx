@@ -33,8 +33,10 @@ export function Select<T extends string | number>({
   optionLabel,
   onChange,
   name,
+  hint,
 }: {
   readonly label: string;
+  readonly hint?: string | undefined;
   readonly value: T;
   readonly options: readonly T[];
   readonly optionLabel: (option: T) => string;
@@ -42,7 +44,7 @@ export function Select<T extends string | number>({
   readonly name: string;
 }): ReactNode {
   return (
-    <Field label={label}>
+    <Field label={label} hint={hint}>
       {(props) => (
         <select
           {...props}

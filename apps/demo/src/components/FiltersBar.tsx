@@ -5,6 +5,7 @@ import {
   RANGE_PRESETS,
   RETENTION_PERIODS,
   TIME_ZONES,
+  UNITS,
   type ComputeControls,
   type ViewControls,
 } from '../dashboard/controls';
@@ -20,6 +21,7 @@ export function FiltersBar({
   onView,
   range,
   eventNames,
+  accounts,
   t,
 }: {
   readonly controls: ComputeControls;
@@ -28,6 +30,8 @@ export function FiltersBar({
   readonly onView: (change: Partial<ViewControls>) => void;
   readonly range: DashboardRange | null;
   readonly eventNames: readonly string[];
+  /** The property that names accounts, or `null`: the unit switch shows only when the data has one. */
+  readonly accounts: string | null;
   readonly t: DemoStrings;
 }): ReactNode {
   const zones: readonly string[] = TIME_ZONES.includes(controls.timeZone as (typeof TIME_ZONES)[number])
@@ -77,6 +81,19 @@ export function FiltersBar({
           onControls({ timeZone });
         }}
       />
+      {accounts ? (
+        <Select
+          name="unit"
+          label={t.unit}
+          hint={t.unitHint}
+          value={controls.unit}
+          options={UNITS}
+          optionLabel={(unit) => t.units[unit]}
+          onChange={(unit) => {
+            onControls({ unit });
+          }}
+        />
+      ) : null}
       <Select
         name="retentionPeriod"
         label={t.retentionPeriod}

@@ -1,5 +1,5 @@
 import { activation, activeUsers, csat, funnel, northStarTree, nps, retention, sessions } from '@kpikit/core';
-import { RETENTION_PERIODS_SHOWN, type ComputeControls } from './controls';
+import { accountProperty, RETENTION_PERIODS_SHOWN, type ComputeControls } from './controls';
 import { resolveDashboardRange } from './range';
 import { revenueKpis } from './revenue';
 import { ASSUMED_MONTHLY_SPEND } from './sample';
@@ -69,6 +69,9 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
   const { timeZone } = range;
   const window = { from: range.from, to: range.to, timeZone };
   const has = new Set(table.names);
+  // Stickiness, retention and the funnel count accounts when asked and the data names them.
+  const accounts = controls.unit === 'account' ? accountProperty(table) : null;
+  const unit = accounts ? { group: accounts } : 'user';
 
   yield {
     name: 'overview',
@@ -79,7 +82,7 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
       northStar: dataset.northStar ? northStarTree(dataset.northStar) : null,
     },
   };
-  yield { name: 'activeUsers', model: { activeUsers: compared(range, (r) => activeUsers(table, { ...r, timeZone })) } };
+  yield { name: 'activeUsers', model: { activeUsers: compared(range, (r) => activeUsers(table, { ...r, timeZone, unit })) } };
   yield {
     name: 'revenue',
     model: { revenue: dataset.subscriptions ? revenueKpis(dataset.subscriptions, range, dataset.currency, ASSUMED_MONTHLY_SPEND) : null },
@@ -104,13 +107,14 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
               steps: [...controls.funnelSteps],
               order: controls.funnelOrder,
               window: controls.funnelWindowDays * DAY,
+              unit,
             })
           : null,
     },
   };
   const periods = RETENTION_PERIODS_SHOWN[controls.retentionPeriod];
   const startEvent = has.has('signup') ? 'signup' : undefined;
-  const cohortOptions = { ...window, period: controls.retentionPeriod, periods, startEvent } as const;
+  const cohortOptions = { ...window, period: controls.retentionPeriod, periods, startEvent, unit } as const;
   yield {
     name: 'retention',
     model: {

@@ -1,4 +1,4 @@
-import type { FunnelOrder, Period, RetentionMode } from '@kpikit/core';
+import type { EventTable, FunnelOrder, Period, RetentionMode } from '@kpikit/core';
 
 /** A range relative to the data's last day, or the dates typed in. */
 export type RangePreset = 'last7' | 'last30' | 'last90' | 'all' | 'custom';
@@ -15,6 +15,20 @@ export interface ComputeControls {
   readonly funnelWindowDays: number;
   /** Event names of the funnel's steps, in order. */
   readonly funnelSteps: readonly string[];
+  /** Whom stickiness, retention and the funnel count: users, or accounts when the data names them. */
+  readonly unit: DemoUnit;
+}
+
+/** Whom the people-counting widgets count. */
+export type DemoUnit = 'user' | 'account';
+export const UNITS: readonly DemoUnit[] = ['user', 'account'];
+
+/** Event properties that name an event's account, in the order they are looked for. */
+export const ACCOUNT_PROPERTIES: readonly string[] = ['accountId', 'account_id'];
+
+/** The property that names each event's account, or `null` when the data has none (the unit switch is then hidden). */
+export function accountProperty(table: EventTable): string | null {
+  return ACCOUNT_PROPERTIES.find((name) => table.properties.has(name)) ?? null;
 }
 
 /** Controls that only change how the page looks: no recomputation. */
@@ -58,6 +72,7 @@ export const DEFAULT_COMPUTE_CONTROLS: ComputeControls = {
   funnelOrder: 'ordered',
   funnelWindowDays: 30,
   funnelSteps: SAMPLE_FUNNEL_STEPS,
+  unit: 'user',
 };
 
 export const DEFAULT_VIEW_CONTROLS: ViewControls = { retentionMode: 'exact', locale: 'en', theme: 'light' };
@@ -68,12 +83,15 @@ export const RETENTION_PERIODS_SHOWN: Record<Period, number> = { day: 30, week: 
 /**
  * The controls adapted to a newly loaded data set: a funnel over event names
  * the data does not have would show nothing, so it then starts from the
- * data's three most frequent names. The worker and the page apply the same
- * rule, so the page shows what the worker computed.
+ * data's three most frequent names; data without accounts counts users. The
+ * worker and the page apply the same rule, so the page shows what the worker
+ * computed.
  */
-export function controlsForData(controls: ComputeControls, eventNames: readonly string[]): ComputeControls {
+export function controlsForData(controls: ComputeControls, eventNames: readonly string[], accounts: string | null): ComputeControls {
   const names = new Set(eventNames);
-  if (controls.funnelSteps.length >= 2 && controls.funnelSteps.every((step) => names.has(step))) return controls;
+  const stepsFit = controls.funnelSteps.length >= 2 && controls.funnelSteps.every((step) => names.has(step));
+  const unitFits = controls.unit === 'user' || accounts !== null;
+  if (stepsFit && unitFits) return controls;
   const steps = SAMPLE_FUNNEL_STEPS.every((step) => names.has(step)) ? SAMPLE_FUNNEL_STEPS : eventNames.slice(0, 3);
-  return { ...controls, funnelSteps: steps };
+  return { ...controls, funnelSteps: stepsFit ? controls.funnelSteps : steps, unit: unitFits ? controls.unit : 'user' };
 }

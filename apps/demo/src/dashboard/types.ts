@@ -48,6 +48,8 @@ export interface DatasetSummary {
   readonly eventNames: readonly { readonly name: string; readonly count: number }[];
   readonly hasSurveys: boolean;
   readonly hasRevenue: boolean;
+  /** The event property that names accounts (`accountId`), or `null`: the unit switch shows only with one. */
+  readonly accountProperty: string | null;
   /** Rows of a file that were rejected (all of them counted, the first 20 described). */
   readonly rejectedRows: number;
   readonly issues: readonly RowIssue[];

@@ -14,6 +14,10 @@ export interface DemoStrings {
   readonly retentionPeriod: string;
   readonly periods: Readonly<Record<'day' | 'week' | 'month', string>>;
   readonly retentionMode: string;
+  /** The unit switch, shown when the data names accounts. */
+  readonly unit: string;
+  readonly unitHint: string;
+  readonly units: Readonly<Record<'user' | 'account', string>>;
   readonly modes: Readonly<Record<'exact' | 'unbounded', string>>;
   readonly funnelOrder: string;
   readonly orders: Readonly<Record<'ordered' | 'strict' | 'any', string>>;
@@ -81,6 +85,9 @@ const en: DemoStrings = {
   timeZone: 'Time zone',
   retentionPeriod: 'Cohorts by',
   periods: { day: 'Day', week: 'Week', month: 'Month' },
+  unit: 'Count',
+  unitHint: 'Stickiness, funnel and retention.',
+  units: { user: 'Users', account: 'Accounts' },
   retentionMode: 'Retention',
   modes: { exact: 'Exact', unbounded: 'Unbounded' },
   funnelOrder: 'Funnel order',
@@ -161,6 +168,9 @@ const fr: DemoStrings = {
   timeZone: 'Fuseau horaire',
   retentionPeriod: 'Cohortes par',
   periods: { day: 'Jour', week: 'Semaine', month: 'Mois' },
+  unit: 'Compter',
+  unitHint: 'Engagement, entonnoir et rétention.',
+  units: { user: 'Les utilisateurs', account: 'Les comptes' },
   retentionMode: 'Rétention',
   modes: { exact: 'Exacte', unbounded: 'Non bornée' },
   funnelOrder: 'Ordre du tunnel',
@@ -249,6 +259,9 @@ const zhTW: DemoStrings = {
   timeZone: '時區',
   retentionPeriod: '同期群單位',
   periods: { day: '日', week: '週', month: '月' },
+  unit: '計算對象',
+  unitHint: '黏著度、漏斗與留存率。',
+  units: { user: '使用者', account: '帳戶' },
   retentionMode: '留存',
   modes: { exact: '精確', unbounded: '無界' },
   funnelOrder: '漏斗順序',

@@ -119,6 +119,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     controls = controlsForData(
       controls,
       summary.eventNames.map((entry) => entry.name),
+      summary.accountProperty,
     );
     if (request.type === 'load-sample' && request.shown && controls === request.controls) {
       post({ type: 'unchanged', id: request.id });

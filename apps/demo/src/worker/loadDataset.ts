@@ -1,4 +1,5 @@
 import { eventTableFromColumns, generateSampleData } from '@kpikit/core';
+import { accountProperty } from '../dashboard/controls';
 import { SAMPLE_CURRENCY, SAMPLE_OPTIONS } from '../dashboard/sample';
 import type { ImportOptions } from '@kpikit/core';
 import type { Dataset, DatasetSummary, FileSummary, RowIssue } from '../dashboard/types';
@@ -79,6 +80,7 @@ export function summarize(
       eventNames: [],
       hasSurveys: false,
       hasRevenue: false,
+      accountProperty: null,
       duplicates: 0,
       ...rejected,
       ...(file ? { file } : {}),
@@ -98,6 +100,7 @@ export function summarize(
     eventNames,
     hasSurveys: dataset.surveys !== null,
     hasRevenue: dataset.subscriptions !== null,
+    accountProperty: accountProperty(table),
     duplicates: read ? read.rows - table.length : 0,
     ...rejected,
     // Left out rather than `undefined` for the sample: the same summary then survives JSON (the build's first screen).
