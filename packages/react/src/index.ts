@@ -46,6 +46,7 @@ export type { DateStyle } from './format/date';
 export { messagesFor, catalogueLocale, interpolate, CATALOGUE_LOCALES } from './format/messages';
 export type {
   AttributionMessages,
+  StickinessMessages,
   CatalogueLocale,
   CoreMessages,
   Message,

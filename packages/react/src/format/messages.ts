@@ -1,4 +1,4 @@
-import { en, type enAttribution } from './messages/en';
+import { en, type enAttribution, type enStickiness } from './messages/en';
 import { fr } from './messages/fr';
 import { zhTW } from './messages/zhTW';
 
@@ -28,8 +28,11 @@ export type CoreMessages = CatalogueOf<typeof en>;
  */
 export type AttributionMessages = CatalogueOf<typeof enAttribution>;
 
+/** The stickiness card's words for units other than users, kept apart in the same way (`enStickiness`, …). */
+export type StickinessMessages = CatalogueOf<typeof enStickiness>;
+
 /** Every user-visible string. Pass a `Partial<Messages>` as `messages` to override some. */
-export type Messages = CoreMessages & AttributionMessages;
+export type Messages = CoreMessages & AttributionMessages & StickinessMessages;
 
 /** The key of a user-visible string. */
 export type MessageKey = keyof Messages;

@@ -4,6 +4,7 @@ import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import type { KpiCardModel, KpiCardOptions } from '../kpi-card/useKpiCard';
 import { useKpiCard } from '../kpi-card/useKpiCard';
+import { stickinessCatalogue } from './messages';
 
 /**
  * What the headline summarises. `average` (the default): the mean DAU of the
@@ -130,7 +131,7 @@ export function stickinessFigures(rows: readonly ActiveUsersRow[], summary: Stic
  */
 export function useStickinessCard(options: StickinessCardOptions): StickinessCardModel {
   const fromResult = options.data && !Array.isArray(options.data) ? (options.data as ActiveUsersResult).unit : undefined;
-  const fmt = useFormatter(options.locale, options.messages, undefined, resolveUnit(options.unit, fromResult));
+  const fmt = useFormatter(options.locale, options.messages, stickinessCatalogue, resolveUnit(options.unit, fromResult));
   // "DAU" and "MAU" say users: any other unit spells its words out.
   const k = fmt.unit.kind === 'user' ? 'stickiness' : 'stickiness.grouped';
   const summary = options.summary ?? 'average';

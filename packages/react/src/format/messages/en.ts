@@ -72,13 +72,6 @@ export const en = {
   'stickiness.date': 'Date',
   'stickiness.ratio': 'DAU/MAU',
   'stickiness.description': '{title} {value} on {date}: {dau} daily and {mau} monthly active {units}.',
-  'stickiness.grouped.dau': 'Daily active',
-  'stickiness.grouped.averageDau': 'Avg daily active',
-  'stickiness.grouped.mau': 'Monthly active',
-  'stickiness.grouped.ratio': 'Daily ÷ monthly active',
-  'stickiness.grouped.series': 'Daily ÷ monthly active {units}',
-  'stickiness.grouped.definition': 'Daily active {units} ÷ {units} active in the trailing 30 days.',
-  'stickiness.grouped.definitionAverage': 'Mean daily active {units} over {range} ÷ {units} active in the 30 days to {date}.',
   'kpi.description': '{label}: {value}.',
   'kpi.emptyDescription': '{label}: no data yet.',
   'retention.title': 'Retention',
@@ -166,6 +159,17 @@ export const en = {
   'northStar.zoomOut': 'Zoom out',
   'northStar.fit': 'Fit',
   'northStar.valueOf': 'Value of {label}',
+} as const;
+
+/** The stickiness card's words for a unit other than users ("DAU" and "MAU" name users): only its bundle carries them. */
+export const enStickiness = {
+  'stickiness.grouped.dau': 'Daily active',
+  'stickiness.grouped.averageDau': 'Avg daily active',
+  'stickiness.grouped.mau': 'Monthly active',
+  'stickiness.grouped.ratio': 'Daily ÷ monthly active',
+  'stickiness.grouped.series': 'Daily ÷ monthly active {units}',
+  'stickiness.grouped.definition': 'Daily active {units} ÷ {units} active in the trailing 30 days.',
+  'stickiness.grouped.definitionAverage': 'Mean daily active {units} over {range} ÷ {units} active in the 30 days to {date}.',
 } as const;
 
 /** The attribution chart's strings: an export of their own, so that only a bundle with the chart carries them. */

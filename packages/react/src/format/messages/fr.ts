@@ -1,4 +1,4 @@
-import type { AttributionMessages, CoreMessages } from '../messages';
+import type { AttributionMessages, CoreMessages, StickinessMessages } from '../messages';
 
 /** Français. */
 export const fr: CoreMessages = {
@@ -73,13 +73,6 @@ export const fr: CoreMessages = {
   'stickiness.date': 'Date',
   'stickiness.ratio': 'DAU/MAU',
   'stickiness.description': '{title} {value} le {date} : {dau} {units} actifs du jour et {mau} du mois.',
-  'stickiness.grouped.dau': 'Actifs du jour',
-  'stickiness.grouped.averageDau': 'Actifs du jour moy.',
-  'stickiness.grouped.mau': 'Actifs du mois',
-  'stickiness.grouped.ratio': 'Actifs jour ÷ mois',
-  'stickiness.grouped.series': '{Units} actifs du jour ÷ du mois',
-  'stickiness.grouped.definition': '{Units} actifs du jour ÷ {units} actifs sur les 30 derniers jours.',
-  'stickiness.grouped.definitionAverage': '{Units} actifs par jour en moyenne sur {range} ÷ {units} actifs sur les 30 jours au {date}.',
   'kpi.description': '{label} : {value}.',
   'kpi.emptyDescription': '{label} : pas encore de données.',
   'retention.title': 'Rétention',
@@ -165,6 +158,17 @@ export const fr: CoreMessages = {
   'northStar.zoomOut': 'Zoom arrière',
   'northStar.fit': 'Ajuster',
   'northStar.valueOf': 'Valeur de {label}',
+};
+
+/** The stickiness card's words for a unit other than users ("DAU" and "MAU" name users): only its bundle carries them. */
+export const frStickiness: StickinessMessages = {
+  'stickiness.grouped.dau': 'Actifs du jour',
+  'stickiness.grouped.averageDau': 'Actifs du jour moy.',
+  'stickiness.grouped.mau': 'Actifs du mois',
+  'stickiness.grouped.ratio': 'Actifs jour ÷ mois',
+  'stickiness.grouped.series': '{Units} actifs du jour ÷ du mois',
+  'stickiness.grouped.definition': '{Units} actifs du jour ÷ {units} actifs sur les 30 derniers jours.',
+  'stickiness.grouped.definitionAverage': '{Units} actifs par jour en moyenne sur {range} ÷ {units} actifs sur les 30 jours au {date}.',
 };
 
 /** The attribution chart's strings: an export of their own, so that only a bundle with the chart carries them. */

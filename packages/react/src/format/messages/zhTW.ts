@@ -1,4 +1,4 @@
-import type { AttributionMessages, CoreMessages } from '../messages';
+import type { AttributionMessages, CoreMessages, StickinessMessages } from '../messages';
 
 /** 繁體中文（台灣）. */
 export const zhTW: CoreMessages = {
@@ -71,13 +71,6 @@ export const zhTW: CoreMessages = {
   'stickiness.date': '日期',
   'stickiness.ratio': 'DAU/MAU',
   'stickiness.description': '{date} {title} {value}：日活躍{units} {dau}，月活躍{units} {mau}。',
-  'stickiness.grouped.dau': '日活躍',
-  'stickiness.grouped.averageDau': '平均日活躍',
-  'stickiness.grouped.mau': '月活躍',
-  'stickiness.grouped.ratio': '日活躍 ÷ 月活躍',
-  'stickiness.grouped.series': '每日 日活躍{units} ÷ 月活躍{units}',
-  'stickiness.grouped.definition': '日活躍{units}數 ÷ 過去 30 天內的活躍{units}數。',
-  'stickiness.grouped.definitionAverage': '{range} 的平均日活躍{units}數 ÷ 截至 {date} 30 天內的活躍{units}數。',
   'kpi.description': '{label}：{value}。',
   'kpi.emptyDescription': '{label}：尚無資料。',
   'retention.title': '留存率',
@@ -161,6 +154,17 @@ export const zhTW: CoreMessages = {
   'northStar.zoomOut': '縮小',
   'northStar.fit': '符合大小',
   'northStar.valueOf': '{label} 的數值',
+};
+
+/** The stickiness card's words for a unit other than users ("DAU" and "MAU" name users): only its bundle carries them. */
+export const zhTWStickiness: StickinessMessages = {
+  'stickiness.grouped.dau': '日活躍',
+  'stickiness.grouped.averageDau': '平均日活躍',
+  'stickiness.grouped.mau': '月活躍',
+  'stickiness.grouped.ratio': '日活躍 ÷ 月活躍',
+  'stickiness.grouped.series': '每日 日活躍{units} ÷ 月活躍{units}',
+  'stickiness.grouped.definition': '日活躍{units}數 ÷ 過去 30 天內的活躍{units}數。',
+  'stickiness.grouped.definitionAverage': '{range} 的平均日活躍{units}數 ÷ 截至 {date} 30 天內的活躍{units}數。',
 };
 
 /** The attribution chart's strings: an export of their own, so that only a bundle with the chart carries them. */
