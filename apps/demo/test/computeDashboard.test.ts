@@ -112,7 +112,11 @@ describe('computeDashboard', () => {
     expect(byUser.activeUsers.current.rows[0]?.dau).toBe(2);
     expect(byAccount.retention.exact.unit?.group).toBe('accountId');
     // Data without accounts counts users whatever the control says.
-    expect(computeDashboard(sample, { ...DEFAULT_COMPUTE_CONTROLS, unit: 'account' }).funnel?.unit).toBeUndefined();
+    const noAccounts: Dataset = {
+      ...file,
+      table: eventTableFromColumns({ userId: ['ana'], name: ['signup'], timestamp: ['2024-05-01T10:00:00Z'] }),
+    };
+    expect(computeDashboard(noAccounts, { ...controls, unit: 'account' }).funnel?.unit).toBeUndefined();
   });
 
   it('shows no funnel with fewer than two steps', () => {
