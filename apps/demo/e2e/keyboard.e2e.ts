@@ -54,20 +54,21 @@ describe('keyboard only', () => {
       if (!(await focusIsVisible(page))) hidden.push(stop);
     }
     // The order a sighted keyboard user follows: skip link, header, data, filters, then the widgets top to bottom.
-    expect(stops.slice(0, 11)).toEqual([
+    expect(stops.slice(0, 12)).toEqual([
       'skip link',
       'field Language',
       'field Theme',
       'file picker Load an events file',
       'field Date range',
       'field Time zone',
+      'field Count',
       'field Cohorts by',
       'field Retention',
       'field Funnel order',
       'field Funnel window',
       'field Funnel steps',
     ]);
-    const widgets = stops.slice(11);
+    const widgets = stops.slice(12);
     const at = (pattern: RegExp): number => widgets.findIndex((stop) => pattern.test(stop));
     // One tab stop per composite widget (a roving tabindex), in page order.
     const funnel = at(/^kpikit-funnel step 0$/);
