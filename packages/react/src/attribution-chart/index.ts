@@ -20,4 +20,4 @@ export type {
 } from './attributionModel';
 export type { AttributionModelName } from './modelNames';
 export type { AttributionReadout } from './readout';
-export type { AttributionCellPosition, AttributionGridProps } from './useGridKeyboard';
+export type { GridCellPosition as AttributionCellPosition, GridProps as AttributionGridProps } from '../internal/useGridKeyboard';

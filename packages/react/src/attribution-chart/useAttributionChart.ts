@@ -19,7 +19,11 @@ import {
 } from './attributionModel';
 import { attributionCatalogue } from './messages';
 import { cellReadout, type AttributionReadout } from './readout';
-import { useGridKeyboard, type AttributionGridProps, type AttributionCellPosition } from './useGridKeyboard';
+import {
+  useGridKeyboard,
+  type GridCellPosition as AttributionCellPosition,
+  type GridProps as AttributionGridProps,
+} from '../internal/useGridKeyboard';
 
 /** Options of {@link useAttributionChart} and `AttributionChart`. */
 export interface AttributionChartOptions extends WidgetOptions {

@@ -1,13 +1,13 @@
 import { useCallback, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 
-/** A cell of the table: its row and model column. */
-export interface AttributionCellPosition {
+/** A cell of a grid: its row and column. */
+export interface GridCellPosition {
   readonly row: number;
   readonly column: number;
 }
 
-/** Handlers of the table, delegated: the cells carry none. */
-export interface AttributionGridProps {
+/** Handlers of the grid (its `table`), delegated: the cells carry none. Cells are found by their `data-cell="row:column"`. */
+export interface GridProps {
   readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   readonly onFocus: (event: FocusEvent<HTMLElement>) => void;
   readonly onBlur: (event: FocusEvent<HTMLElement>) => void;
@@ -18,29 +18,30 @@ export interface AttributionGridProps {
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>('[data-cell]') : null;
 
-function positionOf(element: HTMLElement | null): AttributionCellPosition | null {
+function positionOf(element: HTMLElement | null): GridCellPosition | null {
   const [row, column] = (element?.dataset['cell'] ?? '').split(':').map(Number);
   return row === undefined || column === undefined || Number.isNaN(row) || Number.isNaN(column) ? null : { row, column };
 }
 
-const same = (a: AttributionCellPosition | null, b: AttributionCellPosition | null) =>
+const same = (a: GridCellPosition | null, b: GridCellPosition | null) =>
   a === b || (a !== null && b !== null && a.row === b.row && a.column === b.column);
 
 /**
- * The table's keyboard and pointer model: one tab stop (roving tabindex), the
+ * A grid's keyboard and pointer model (the attribution chart's table, the
+ * activation candidates' table): one tab stop (roving tabindex), the
  * arrow keys between cells, Home / End to the row's ends, Ctrl+Home / Ctrl+End
  * to the first / last cell, Page Up / Down five rows; the cell pointed at, or
- * else the focused one, is the readout's.
+ * else the focused one, is the `target` (the readout's).
  */
 export function useGridKeyboard(
   rows: number,
   columns: number,
-): { active: AttributionCellPosition; target: AttributionCellPosition | null; gridProps: AttributionGridProps } {
-  const [activeState, setActive] = useState<AttributionCellPosition>({ row: 0, column: 0 });
+): { active: GridCellPosition; target: GridCellPosition | null; gridProps: GridProps } {
+  const [activeState, setActive] = useState<GridCellPosition>({ row: 0, column: 0 });
   const [focused, setFocused] = useState(false);
-  const [hover, setHover] = useState<AttributionCellPosition | null>(null);
+  const [hover, setHover] = useState<GridCellPosition | null>(null);
   const clamp = useCallback(
-    (cell: AttributionCellPosition) => ({
+    (cell: GridCellPosition) => ({
       row: Math.max(0, Math.min(rows - 1, cell.row)),
       column: Math.max(0, Math.min(columns - 1, cell.column)),
     }),
@@ -53,7 +54,7 @@ export function useGridKeyboard(
       const from = positionOf(cellOf(event.target));
       if (!from || rows === 0 || columns === 0) return;
       const ctrl = event.ctrlKey || event.metaKey;
-      let to: AttributionCellPosition;
+      let to: GridCellPosition;
       switch (event.key) {
         case 'ArrowRight':
           to = { row: from.row, column: from.column + 1 };
