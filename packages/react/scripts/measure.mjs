@@ -63,6 +63,18 @@ if (check) {
       '@visx/hierarchy',
       'd3-scale',
     ],
+    ActivationCandidates: [
+      '/zod/',
+      '/core/dist/',
+      'kpi-card/',
+      'retention-grid/',
+      'funnel-chart/',
+      'north-star-tree/',
+      'attribution-chart/',
+      '@visx/scale',
+      '@visx/hierarchy',
+      'd3-scale',
+    ],
   };
   let failed = false;
   for (const [widget, patterns] of Object.entries(forbidden)) {
@@ -92,6 +104,7 @@ const cases = [
   ['FunnelChart', "import { FunnelChart } from '@kpikit/react'; export default FunnelChart;"],
   ['NorthStarTree', "import { NorthStarTree } from '@kpikit/react'; export default NorthStarTree;"],
   ['AttributionChart', "import { AttributionChart } from '@kpikit/react'; export default AttributionChart;"],
+  ['ActivationCandidates', "import { ActivationCandidates } from '@kpikit/react'; export default ActivationCandidates;"],
   ['all three cards', "export { NpsGauge, KpiCard, StickinessCard } from '@kpikit/react';"],
   ['recharts: LineChart + Line', "import { LineChart, Line } from 'recharts'; export { LineChart, Line };"],
   [

@@ -8,6 +8,7 @@ export * from './retention-grid';
 export * from './funnel-chart';
 export * from './north-star-tree';
 export * from './attribution-chart';
+export * from './activation-candidates';
 
 // Shared widget vocabulary
 export type { DeltaKind, DeltaModel } from './internal/delta';
@@ -45,6 +46,7 @@ export { formatDate } from './format/date';
 export type { DateStyle } from './format/date';
 export { messagesFor, catalogueLocale, interpolate, CATALOGUE_LOCALES } from './format/messages';
 export type {
+  ActivationMessages,
   AttributionMessages,
   StickinessMessages,
   CatalogueLocale,

@@ -3,9 +3,9 @@ import { formatDate } from './date';
 import { formatDuration } from './duration';
 import { createFormatter, resolveLocale } from './formatter';
 import { catalogueLocale, interpolate, messagesFor } from './messages';
-import { en, enAttribution, enStickiness } from './messages/en';
-import { fr, frAttribution, frStickiness } from './messages/fr';
-import { zhTW, zhTWAttribution, zhTWStickiness } from './messages/zhTW';
+import { en, enActivation, enAttribution, enStickiness } from './messages/en';
+import { fr, frActivation, frAttribution, frStickiness } from './messages/fr';
+import { zhTW, zhTWActivation, zhTWAttribution, zhTWStickiness } from './messages/zhTW';
 import { formatCompact, formatCount, formatCurrency, formatNumber, formatPercent, formatSigned, formatSignedInteger } from './number';
 
 // French and some other locales separate with a no-break space (U+00A0 or the narrow U+202F,
@@ -129,6 +129,7 @@ describe('locales and messages', () => {
       [en, fr, zhTW],
       [enAttribution, frAttribution, zhTWAttribution],
       [enStickiness, frStickiness, zhTWStickiness],
+      [enActivation, frActivation, zhTWActivation],
     ];
     for (const [english, ...others] of sets) {
       for (const catalogue of others) {

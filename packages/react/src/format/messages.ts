@@ -1,4 +1,4 @@
-import { en, type enAttribution, type enStickiness } from './messages/en';
+import { en, type enActivation, type enAttribution, type enStickiness } from './messages/en';
 import { fr } from './messages/fr';
 import { zhTW } from './messages/zhTW';
 
@@ -31,8 +31,11 @@ export type AttributionMessages = CatalogueOf<typeof enAttribution>;
 /** The stickiness card's words for units other than users, kept apart in the same way (`enStickiness`, …). */
 export type StickinessMessages = CatalogueOf<typeof enStickiness>;
 
+/** The activation candidates' strings, kept apart as the attribution chart's are (`enActivation`, …). */
+export type ActivationMessages = CatalogueOf<typeof enActivation>;
+
 /** Every user-visible string. Pass a `Partial<Messages>` as `messages` to override some. */
-export type Messages = CoreMessages & AttributionMessages & StickinessMessages;
+export type Messages = CoreMessages & AttributionMessages & StickinessMessages & ActivationMessages;
 
 /** The key of a user-visible string. */
 export type MessageKey = keyof Messages;

@@ -1,4 +1,4 @@
-import type { AttributionMessages, CoreMessages, StickinessMessages } from '../messages';
+import type { ActivationMessages, AttributionMessages, CoreMessages, StickinessMessages } from '../messages';
 
 /** Français. */
 export const fr: CoreMessages = {
@@ -238,4 +238,77 @@ export const frAttribution: AttributionMessages = {
   'attribution.table': 'Attribution par canal et par modèle',
   'attribution.table.model': 'Modèle',
   'attribution.table.costPerConversion': 'Coût par conversion',
+};
+
+export const frActivation: ActivationMessages = {
+  'activation.title': 'Actions d’activation',
+  'activation.range': '{from} – {to}',
+  'activation.unit.users': { one: 'nouvel utilisateur', other: 'nouveaux utilisateurs' },
+  'activation.unit.accounts': { one: 'nouveau compte', other: 'nouveaux comptes' },
+  'activation.retainedOf': 'retenus sur {count} {units}',
+  'activation.outcome.window': 'actifs entre les jours {from} et {to} après {start}',
+  'activation.outcome.unbounded': 'actifs à partir du jour {from} après {start}',
+  'activation.actionWindow': { one: 'actions du premier jour', other: 'actions des {count} premiers jours' },
+  'activation.censored': {
+    one: '{count} {units} écarté : trop récent pour que sa fenêtre de résultat se ferme avant la fin des données ({date}).',
+    other: '{count} {units} écartés : trop récents pour que leur fenêtre de résultat se ferme avant la fin des données ({date}).',
+  },
+  'activation.few': 'Seulement {count} {units} à comparer : les intervalles sont larges.',
+  'activation.note.crossesZero':
+    'Un intervalle qui contient 0 ne prouve aucun effet : les données s’accordent avec l’absence d’effet, voire l’effet inverse.',
+  'activation.signal': 'Action précoce',
+  'activation.rank': 'Rang',
+  'activation.reach': 'Portée',
+  'activation.retention': 'Retenus, oui / non',
+  'activation.lift': 'Écart, intervalle à 95 %',
+  'activation.relativeLift': 'Écart relatif',
+  'activation.recall': 'Rappel',
+  'activation.did': 'L’ont fait',
+  'activation.atLeast': '{event}, {count} fois ou plus',
+  'activation.where': '{event} ({conditions})',
+  'activation.condition': '{key} : {value}',
+  'activation.noValue': 'aucun',
+  'activation.points': '{value} pts',
+  'activation.interval': '{lower} à {upper}',
+  'activation.versus': '{did} contre {not}',
+  'activation.unknown': 'inconnu',
+  'activation.uncertain': 'l’intervalle contient 0 : pas une preuve',
+  'activation.readout.title': 'n° {rank} {signal}',
+  'activation.readout.reach': '{did} {units} sur {eligible} l’ont fait ({reach}).',
+  'activation.readout.retention': 'Retenus : {did} de ceux qui l’ont fait, {not} des autres.',
+  'activation.readout.lift': 'Écart {lift} (intervalle à 95 % de {lower} à {upper}).',
+  'activation.readout.relativeLift': 'Écart relatif {value}.',
+  'activation.readout.noLift': 'Pas d’écart : tous ou personne l’ont fait.',
+  'activation.readout.precision': 'Précision {value}, rappel {recall} : la part des retenus qui l’ont fait.',
+  'activation.readout.counts': '{didRetained} retenus sur {did} qui l’ont fait, {notRetained} sur {not} parmi les autres.',
+  'activation.readout.score': 'Score de classement {value}.',
+  'activation.readout.uncertain': 'L’intervalle contient 0 : ce n’est pas une preuve d’effet.',
+  'activation.hint': 'Survolez ou sélectionnez une action, dans le graphique ou le tableau, pour lire ses chiffres.',
+  'activation.showMore': 'Afficher {count} de plus',
+  'activation.showFewer': 'N’afficher que les {count} premières',
+  'activation.shown': '{shown} sur {total} affichées',
+  'activation.scatter':
+    'Portée (horizontalement) et écart (verticalement) de chaque action précoce affichée ; le tableau ci-dessous contient les mêmes chiffres.',
+  'activation.scatter.x': 'Portée',
+  'activation.scatter.y': 'Écart',
+  'activation.scatterTable': 'Portée et écart de chaque action précoce',
+  'activation.table.lower': 'Écart, borne basse',
+  'activation.table.upper': 'Écart, borne haute',
+  'activation.definition':
+    'Comparés : les {units} dont le premier {start} tombe dans la période, selon qu’ils ont fait chaque action dans les {window} qui suivent. Un crible d’hypothèses : une action liée à la rétention peut ne signaler que ceux qui seraient restés de toute façon ; testez-la avant d’en faire l’accueil des nouveaux. {keys}',
+  'activation.keys': 'Les flèches passent d’une cellule à l’autre.',
+  'activation.empty.noUnits': 'Aucun {units} sur cette période',
+  'activation.emptyHint.noUnits': 'Les nouveaux venus sont comptés à partir de leur premier {start} dans la période.',
+  'activation.empty.censored': {
+    one: 'Le {count} {units} est trop récent pour être jugé',
+    other: 'Les {count} {units} sont trop récents pour être jugés',
+  },
+  'activation.emptyHint.censored': 'Leur fenêtre de résultat se ferme après la fin des données ({date}).',
+  'activation.empty.noCandidates': 'Aucune action précoce à comparer',
+  'activation.emptyHint.noCandidates': 'Aucune action candidate n’a été faite dans la fenêtre d’action.',
+  'activation.emptyDescription': '{title} : {empty}.',
+  'activation.candidateCount': { one: '{count} action candidate', other: '{count} actions candidates' },
+  'activation.description':
+    '{title} : {candidates} pour une rétention de {retention} sur {count} {units}. En tête : {best}, portée {reach}, écart {lift} (intervalle à 95 % de {lower} à {upper}). {definition}',
+  'activation.descriptionNoBest': '{title} : {candidates} pour une rétention de {retention} sur {count} {units}. {definition}',
 };

@@ -1,0 +1,17 @@
+export { ActivationCandidates } from './ActivationCandidates';
+export type { ActivationCandidatesProps } from './ActivationCandidates';
+export { useActivationCandidates } from './useActivationCandidates';
+export type {
+  ActivationCandidatesModel,
+  ActivationCandidatesWidgetOptions,
+  ActivationEmptyReason,
+  ActivationNote,
+  ActivationSummary,
+} from './useActivationCandidates';
+export type { ActivationRowModel, ActivationTable, ActivationUnitLabel, LiftDirection, LiftGeometry } from './candidateModel';
+export type { ActivationReadout } from './readout';
+export type {
+  ScatterModel as ActivationScatterModel,
+  ScatterPoint as ActivationScatterPoint,
+  ScatterTick as ActivationScatterTick,
+} from './scatterModel';
