@@ -1,5 +1,5 @@
 import { Bar } from '@visx/shape';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { MISSING } from '../format/number';
 import { tokenValue } from '../theme/tokens';
 import type { ActivationRowModel, LiftDirection, LiftGeometry } from './candidateModel';
@@ -75,7 +75,9 @@ function Row({
       <th scope="row" className="kpikit-activation-candidates__signal" {...cell(0)}>
         <span className="kpikit-activation-candidates__signal-inner">
           <span className="kpikit-activation-candidates__rank">{widget.fmt.number(row.rank)}</span>
-          <span className="kpikit-activation-candidates__name">{row.name}</span>
+          <span className="kpikit-activation-candidates__name">
+            <Breakable text={row.name} />
+          </span>
         </span>
       </th>
       <td className="kpikit-activation-candidates__reach" {...cell(1)}>
@@ -108,6 +110,18 @@ function Row({
       </td>
     </tr>
   );
+}
+
+/** Event names as written in code (`connect_integration`, `app.opened`) may break after `_`, `.` and `/`, not inside a word. */
+function Breakable({ text }: { readonly text: string }): ReactNode {
+  const parts = text.split(/(?<=[_./])(?=.)/);
+  if (parts.length < 2) return text;
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }
 
 /** A figure, or "—" to the eye and "unknown" to a screen reader. */
