@@ -1,7 +1,8 @@
 /**
- * The discovery section: `attribution` from an `EventTable` against the same
- * credit computed by a hand-written DuckDB query over the same events, in the
- * same run. Touches are `page_view` events carrying `utm_source`, a channel
+ * The discovery section: `attribution` and `activationCandidates` from an
+ * `EventTable` against the same figures computed by hand-written DuckDB
+ * queries over the same events, in the same run (`activation.ts` holds the
+ * second). Touches are `page_view` events carrying `utm_source`, a channel
  * that is a pure function of the event's millisecond (so an exact duplicate
  * carries the same channel, and SQL and the generator agree without a second
  * copy of the data); the conversion is each user's first `purchase`. Both
@@ -11,6 +12,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { attribution, eventTableFromColumns, type AttributionOptions, type EventTable } from '@kpikit/core';
+import { activationDifferences, duckDbActivation, kpikitActivation } from './activation';
 import { loadDuckDb } from './engines/duckdb';
 import { DAY_MS, eventColumns, generateEvents, type EventData } from './generate';
 import { collectGarbage, formatSize, formatTable, timeRuns } from './measure';
@@ -136,7 +138,7 @@ function tableOf(data: EventData): EventTable {
 
 /** One timed row of the section. */
 export interface DiscoveryMeasurement {
-  readonly metric: 'attribution';
+  readonly metric: 'attribution' | 'activationCandidates';
   readonly size: number;
   readonly engine: string;
   readonly median: number;
@@ -155,7 +157,7 @@ const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
 
-/** Times attribution (five models at once) on kpikit and on DuckDB at each size, and compares the credits. */
+/** Times attribution (five models at once) and activationCandidates on kpikit and on DuckDB at each size, and compares their figures. */
 export async function benchmarkDiscovery(
   sizes: readonly number[],
   runsAt: (size: number) => number,
@@ -172,21 +174,35 @@ export async function benchmarkDiscovery(
     const table = tableOf(data);
     const duck = await loadDuckDb(data);
     await collectGarbage();
-    const record = (engine: string, timing: { median: number; samples: readonly number[]; preemptions: number }): void => {
-      log(`  attribution ${engine}: ${timing.samples.map((ms) => ms.toFixed(1)).join(', ')} ms`);
-      measurements.push({ metric: 'attribution', size, engine, ...timing });
+    const record = (
+      metric: DiscoveryMeasurement['metric'],
+      engine: string,
+      timing: { median: number; samples: readonly number[]; preemptions: number },
+    ): void => {
+      log(`  ${metric} ${engine}: ${timing.samples.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+      measurements.push({ metric, size, engine, median: timing.median, samples: timing.samples, preemptions: timing.preemptions });
     };
+    const compare = (metric: DiscoveryMeasurement['metric'], differences: string[]): void => {
+      checks++;
+      if (differences.length > 0)
+        problems.push(`discovery ${formatSize(size)} ${metric}, DuckDB vs kpikit: ${differences.slice(0, 10).join('; ')}`);
+    };
+
     const core = await timeRuns(() => kpikitCredits(table), { runs, warmUps });
-    record('kpikit', core);
+    record('attribution', 'kpikit', core);
     const duckdb = await timeRuns(() => duckDbCredits(duck.connection), { runs, warmUps });
-    record('DuckDB', duckdb);
-    duck.close();
+    record('attribution', 'DuckDB', duckdb);
     const { credits, touched } = core.result;
     if (touched === 0) problems.push(`discovery ${formatSize(size)}: no conversion had a touch; nothing to compare`);
-    checks++;
-    const differences = creditDifferences(credits, duckdb.result, touched);
-    if (differences.length > 0)
-      problems.push(`discovery ${formatSize(size)} attribution, DuckDB vs kpikit: ${differences.slice(0, 10).join('; ')}`);
+    compare('attribution', creditDifferences(credits, duckdb.result, touched));
+
+    const coreActivation = await timeRuns(() => kpikitActivation(table), { runs, warmUps });
+    record('activationCandidates', 'kpikit', coreActivation);
+    const duckActivation = await timeRuns(() => duckDbActivation(duck.connection), { runs, warmUps });
+    record('activationCandidates', 'DuckDB', duckActivation);
+    if (coreActivation.result.signals.size === 0) problems.push(`discovery ${formatSize(size)}: no activation signal; nothing to compare`);
+    compare('activationCandidates', activationDifferences(coreActivation.result, duckActivation.result));
+    duck.close();
   }
   return { measurements, problems, checks };
 }
@@ -194,7 +210,7 @@ export async function benchmarkDiscovery(
 /** The section's table, and kpikit ÷ DuckDB against the target. */
 export function printDiscovery(report: DiscoveryReport, withTargets: boolean): void {
   const duckOf = (m: DiscoveryMeasurement): DiscoveryMeasurement | undefined =>
-    report.measurements.find((o) => o.size === m.size && o.engine === 'DuckDB');
+    report.measurements.find((o) => o.size === m.size && o.metric === m.metric && o.engine === 'DuckDB');
   const rows = report.measurements.map((m) => {
     const duck = duckOf(m);
     return [
@@ -210,7 +226,7 @@ export function printDiscovery(report: DiscoveryReport, withTargets: boolean): v
   });
   const header = ['metric', 'events', 'engine', 'median ms', 'min ms', 'runs', 'preempted', 'time ÷ DuckDB'];
   process.stdout.write(
-    `\nDiscovery (five attribution models at once):\n${formatTable(header, rows, [false, true, false, true, true, true, true, true])}\n`,
+    `\nDiscovery (attribution: five models at once):\n${formatTable(header, rows, [false, true, false, true, true, true, true, true])}\n`,
   );
   if (!withTargets) return;
   const lines = report.measurements

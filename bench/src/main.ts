@@ -4,6 +4,7 @@ import { toEventTable, type KpiEvent } from '@kpikit/core';
 import { arqueroEngine, arqueroTable } from './engines/arquero';
 import { duckDbEngine, loadDuckDb } from './engines/duckdb';
 import { kpikitEngine } from './engines/kpikit';
+import { activationDifferences } from './activation';
 import { benchmarkDiscovery, creditDifferences, printDiscovery, type DiscoveryReport } from './discovery';
 import { benchmarkWarehouse, printWarehouse, type WarehouseReport } from './warehouse';
 import { eventObjects, generateEvents, withAccounts } from './generate';
@@ -296,7 +297,7 @@ function printReport(reports: readonly SizeReport[], withTargets: boolean): void
 }
 
 /** How many cases {@link checkerCatchesChanges} tries. */
-const CHECKER_CASES = 10;
+const CHECKER_CASES = 11;
 
 /** The comparison must be able to fail: a changed number has to be reported. */
 function checkerCatchesChanges(): string[] {
@@ -325,6 +326,9 @@ function checkerCatchesChanges(): string[] {
     problems.push('the sessions comparison misses a changed median');
   if (creditDifferences(credits(0.5), credits(0.5 + 2 ** -20), 1).length !== 1)
     problems.push('the attribution comparison misses a credit changed beyond rounding');
+  const counts = { eligible: 4, retained: 2, censored: 1, signals: new Map([['a ≥ 1', [1, 1] as const]]) };
+  if (activationDifferences(counts, { ...counts, signals: new Map([['a ≥ 1', [1, 2] as const]]) }).length !== 1)
+    problems.push('the activation comparison misses a changed count');
   return problems;
 }
 
@@ -378,7 +382,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       comparisons === 0
         ? '\nOnly kpikit ran: nothing to compare.\n'
-        : `\nAll engines agree on every activeUsers row, retention cell (by user and by account), funnel step, session figure, lifecycle week, stickiness count and attribution credit (${comparisons} comparisons).\n`,
+        : `\nAll engines agree on every activeUsers row, retention cell (by user and by account), funnel step, session figure, lifecycle week, stickiness count, attribution credit and activation count (${comparisons} comparisons).\n`,
     );
   }
   if (smoke) process.stdout.write(`bench: ${checks - problems.length} passed, ${problems.length} failed\n`);
