@@ -141,9 +141,39 @@ function groupTable(table: EventTable, key: string): UnitTable {
   // Where each user's rows of a group begin: the sorted runs to merge.
   const runStart = new Uint8Array(m);
   const lastUser = new Int32Array(groupIds.length).fill(-1);
-  for (const u of userIdOrder(table.userIds)) {
-    for (let row = table.userStart[u] as number; row < (table.userStart[u + 1] as number); row++) {
-      const code = column.codes[row] as number;
+  const { codes } = column;
+  const order = userIdOrder(table.userIds);
+  for (let i = 0; i < order.length; i++) {
+    const u = order[i] as number;
+    const begin = table.userStart[u] as number;
+    const end = table.userStart[u + 1] as number;
+    if (begin === end) continue;
+    // Most users' rows all name one group: copy them as a block.
+    const first = codes[begin] as number;
+    let same = true;
+    for (let row = begin + 1; row < end; row++) {
+      if (codes[row] !== first) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      const group = first < 0 ? -1 : (groupOfValue[first] as number);
+      if (group < 0) continue;
+      const g = renumber[group] as number;
+      const p = cursor[g] as number;
+      cursor[g] = p + end - begin;
+      if (lastUser[g] !== u) {
+        lastUser[g] = u;
+        runStart[p] = 1;
+      }
+      time.set(table.time.subarray(begin, end), p);
+      name.set(table.name.subarray(begin, end), p);
+      for (let row = begin; row < end; row++) source[p + row - begin] = row;
+      continue;
+    }
+    for (let row = begin; row < end; row++) {
+      const code = codes[row] as number;
       const group = code < 0 ? -1 : (groupOfValue[code] as number);
       if (group < 0) continue;
       const g = renumber[group] as number;
@@ -232,6 +262,10 @@ function groupDictionary(column: PropertyColumn): { ids: string[]; groupOfValue:
 
 function userIdOrder(userIds: readonly string[]): Int32Array {
   const order = Int32Array.from(userIds, (_, u) => u);
+  // Tables built from events in user order have their ids sorted already.
+  let sorted = true;
+  for (let u = 1; u < userIds.length && sorted; u++) sorted = (userIds[u - 1] as string) < (userIds[u] as string);
+  if (sorted) return order;
   return order.sort((a, b) => compareCodeUnits(userIds[a] as string, userIds[b] as string));
 }
 
