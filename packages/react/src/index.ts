@@ -9,6 +9,7 @@ export * from './funnel-chart';
 export * from './north-star-tree';
 export * from './attribution-chart';
 export * from './activation-candidates';
+export * from './lifecycle-chart';
 
 // Shared widget vocabulary
 export type { DeltaKind, DeltaModel } from './internal/delta';
@@ -50,6 +51,7 @@ export type {
   AttributionMessages,
   StickinessMessages,
   CatalogueLocale,
+  CatalogueOf,
   CoreMessages,
   Message,
   MessageKey,

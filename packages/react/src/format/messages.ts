@@ -1,6 +1,8 @@
 import { en, type enActivation, type enAttribution, type enStickiness } from './messages/en';
 import { fr } from './messages/fr';
 import { zhTW } from './messages/zhTW';
+import type { LifecycleMessages } from '../lifecycle-chart/messages';
+import type { StickinessHistogramMessages } from '../stickiness-histogram/messages';
 
 /** A message that depends on a count: one form per `Intl.PluralRules` category, `other` required. */
 export interface PluralMessage {
@@ -16,7 +18,7 @@ export interface PluralMessage {
 export type Message = string | PluralMessage;
 
 /** A catalogue shaped like an English one: the same keys, a string or plural forms for each. */
-type CatalogueOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };
+export type CatalogueOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };
 
 /** The strings every widget bundle carries: the shared ones and those of the widgets listed in the main catalogue. */
 export type CoreMessages = CatalogueOf<typeof en>;
@@ -35,7 +37,12 @@ export type StickinessMessages = CatalogueOf<typeof enStickiness>;
 export type ActivationMessages = CatalogueOf<typeof enActivation>;
 
 /** Every user-visible string. Pass a `Partial<Messages>` as `messages` to override some. */
-export type Messages = CoreMessages & AttributionMessages & StickinessMessages & ActivationMessages;
+export type Messages = CoreMessages &
+  AttributionMessages &
+  StickinessMessages &
+  ActivationMessages &
+  LifecycleMessages &
+  StickinessHistogramMessages;
 
 /** The key of a user-visible string. */
 export type MessageKey = keyof Messages;
