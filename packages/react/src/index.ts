@@ -10,6 +10,7 @@ export * from './north-star-tree';
 export * from './attribution-chart';
 export * from './activation-candidates';
 export * from './lifecycle-chart';
+export * from './stickiness-histogram';
 
 // Shared widget vocabulary
 export type { DeltaKind, DeltaModel } from './internal/delta';

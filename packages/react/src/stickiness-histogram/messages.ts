@@ -68,7 +68,7 @@ const frStickinessHistogram: StickinessHistogramMessages = {
   'stickinessHistogram.mode': 'Compter',
   'stickinessHistogram.mode.exactly': 'Exactement k',
   'stickinessHistogram.mode.atLeast': 'Au moins k',
-  'stickinessHistogram.readout.title': { one: 'Actifs {k} {interval} sur {n}', other: 'Actifs {k} {interval} sur {n}' },
+  'stickinessHistogram.readout.title': { one: 'Actifs {k} {intervalK} sur {n}', other: 'Actifs {k} {intervalK} sur {n}' },
   'stickinessHistogram.readout.exactly': {
     one: '{count} {noun} en exactement {k} ({share})',
     other: '{count} {noun} en exactement {k} ({share})',
