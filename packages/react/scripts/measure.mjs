@@ -75,6 +75,34 @@ if (check) {
       '@visx/hierarchy',
       'd3-scale',
     ],
+    LifecycleChart: [
+      '/zod/',
+      '/core/dist/',
+      'attribution-chart/',
+      'activation-candidates/',
+      'stickiness-histogram/',
+      'retention-grid/',
+      'funnel-chart/',
+      'north-star-tree/',
+      '@visx/scale',
+      '@visx/responsive',
+      '@visx/hierarchy',
+      'd3-scale',
+    ],
+    StickinessHistogram: [
+      '/zod/',
+      '/core/dist/',
+      'attribution-chart/',
+      'activation-candidates/',
+      'lifecycle-chart/',
+      'retention-grid/',
+      'funnel-chart/',
+      'north-star-tree/',
+      '@visx/scale',
+      '@visx/responsive',
+      '@visx/hierarchy',
+      'd3-scale',
+    ],
   };
   let failed = false;
   for (const [widget, patterns] of Object.entries(forbidden)) {
@@ -105,6 +133,8 @@ const cases = [
   ['NorthStarTree', "import { NorthStarTree } from '@kpikit/react'; export default NorthStarTree;"],
   ['AttributionChart', "import { AttributionChart } from '@kpikit/react'; export default AttributionChart;"],
   ['ActivationCandidates', "import { ActivationCandidates } from '@kpikit/react'; export default ActivationCandidates;"],
+  ['LifecycleChart', "import { LifecycleChart } from '@kpikit/react'; export default LifecycleChart;"],
+  ['StickinessHistogram', "import { StickinessHistogram } from '@kpikit/react'; export default StickinessHistogram;"],
   ['all three cards', "export { NpsGauge, KpiCard, StickinessCard } from '@kpikit/react';"],
   ['recharts: LineChart + Line', "import { LineChart, Line } from 'recharts'; export { LineChart, Line };"],
   [

@@ -99,7 +99,9 @@ function Readout({ chart }: { readonly chart: LifecycleChartModel }): ReactNode 
           <li key={item.status} data-status={item.status}>
             <span className="kpikit-lifecycle-chart__swatch" aria-hidden="true" />
             <span className="kpikit-lifecycle-chart__figure-label">{item.label}</span>{' '}
-            <span className="kpikit-lifecycle-chart__figure">{item.status === 'dormant' ? `−${item.text}` : item.text}</span>
+            <span className="kpikit-lifecycle-chart__figure">
+              {item.status === 'dormant' && item.text !== '0' ? `−${item.text}` : item.text}
+            </span>
           </li>
         ))}
       </ul>
@@ -149,7 +151,7 @@ function Plot({ chart }: { readonly chart: LifecycleChartModel }): ReactNode {
           </g>
         ))}
         {layout.xTicks.map((tick) => (
-          <text key={tick.index} className="kpikit-lifecycle-chart__x-tick" x={tick.x} y={plot.bottom + 16} textAnchor="middle">
+          <text key={tick.index} className="kpikit-lifecycle-chart__x-tick" x={tick.x} y={plot.bottom + 16} textAnchor={tick.anchor}>
             {chart.ticks[tick.index]}
           </text>
         ))}

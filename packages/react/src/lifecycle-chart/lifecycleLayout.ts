@@ -41,7 +41,7 @@ export interface LifecycleLayout {
   readonly zero: number;
   readonly yTicks: readonly { readonly value: number; readonly y: number }[];
   /** The intervals whose label is drawn under the axis, every `every`-th. */
-  readonly xTicks: readonly { readonly index: number; readonly x: number }[];
+  readonly xTicks: readonly { readonly index: number; readonly x: number; readonly anchor: 'start' | 'middle' | 'end' }[];
   readonly bars: readonly LifecycleBar[];
 }
 
@@ -94,8 +94,14 @@ export function lifecycleLayout(rows: readonly LifecycleRow[], width: number, ti
     };
   });
   const every = labelEvery(band, tickWidth);
-  const xTicks = [];
-  for (let index = 0; index < rows.length; index += every) xTicks.push({ index, x: plot.left + (index + 0.5) * band });
+  const xTicks: { index: number; x: number; anchor: 'start' | 'middle' | 'end' }[] = [];
+  for (let index = 0; index < rows.length; index += every) {
+    const x = plot.left + (index + 0.5) * band;
+    // A label that would run past either end of the plot is set flush with it.
+    if (x - tickWidth / 2 < 0) xTicks.push({ index, x: plot.left, anchor: 'start' as const });
+    else if (x + tickWidth / 2 > width) xTicks.push({ index, x: width, anchor: 'end' as const });
+    else xTicks.push({ index, x, anchor: 'middle' as const });
+  }
   return {
     width,
     height: HEIGHT,

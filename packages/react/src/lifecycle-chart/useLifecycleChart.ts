@@ -75,6 +75,13 @@ export interface LifecycleChartModel {
 
 const SSR_WIDTH = 560;
 
+/** About how wide a label is at the axis's 11 px: CJK characters take a full em, others about 0.6. */
+const textWidth = (text: string): number => {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 11 : 6.5;
+  return width;
+};
+
 function readoutOf(result: LifecycleResult, index: number, fmt: Formatter, unit: UnitLabel): LifecycleReadout | null {
   const row = result.rows[index];
   if (!row) return null;
@@ -134,7 +141,7 @@ export function useLifecycleChart(options: LifecycleChartOptions): LifecycleChar
 
   const interval = result?.interval ?? 'day';
   const ticks = useMemo(() => rows.map((row) => periodTick(interval, row.period, fmt)), [rows, interval, fmt]);
-  const tickWidth = Math.max(...ticks.map((tick) => tick.length), 1) * 6.5 + 10;
+  const tickWidth = Math.max(...ticks.map(textWidth), 6.5) + 10;
   const layout = useMemo(() => (ready ? lifecycleLayout(rows, width, tickWidth) : null), [ready, rows, width, tickWidth]);
 
   // The last complete interval first: an incomplete last one would read as a drop.

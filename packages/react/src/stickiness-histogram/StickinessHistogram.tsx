@@ -153,6 +153,19 @@ function Plot({ histogram }: { readonly histogram: StickinessHistogramModel }): 
           </text>
         ))}
       </Group>
+      {/* The mean's mark under the bars' figures, which a halo keeps legible across it. */}
+      {layout.meanX !== null && histogram.mean ? (
+        <g className="kpikit-stickiness-histogram__mean" aria-hidden="true">
+          <line x1={layout.meanX} x2={layout.meanX} y1={plot.top - 30} y2={plot.bottom} />
+          <text
+            x={layout.meanX}
+            y={plot.top - 34}
+            textAnchor={layout.meanX > plot.right - 60 ? 'end' : layout.meanX < plot.left + 60 ? 'start' : 'middle'}
+          >
+            {histogram.mean.mark}
+          </text>
+        </g>
+      ) : null}
       {layout.bars.map((bar) => {
         const text = histogram.bars[bar.index];
         return (
@@ -190,18 +203,6 @@ function Plot({ histogram }: { readonly histogram: StickinessHistogramModel }): 
           </g>
         );
       })}
-      {layout.meanX !== null && histogram.mean ? (
-        <g className="kpikit-stickiness-histogram__mean" aria-hidden="true">
-          <line x1={layout.meanX} x2={layout.meanX} y1={plot.top - 30} y2={plot.bottom} />
-          <text
-            x={layout.meanX}
-            y={plot.top - 34}
-            textAnchor={layout.meanX > plot.right - 60 ? 'end' : layout.meanX < plot.left + 60 ? 'start' : 'middle'}
-          >
-            {histogram.mean.mark}
-          </text>
-        </g>
-      ) : null}
     </svg>
   );
 }

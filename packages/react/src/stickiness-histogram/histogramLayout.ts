@@ -52,7 +52,7 @@ export function histogramLayout(values: readonly number[], width: number, mean: 
   // The last k (active every interval) always has its label: it is the one readers look for.
   const last = values.length - 1;
   if (last > 0 && xTicks[xTicks.length - 1]?.index !== last) {
-    if (xTicks.length > 1 && last - (xTicks[xTicks.length - 1]?.index ?? 0) < every / 2) xTicks.pop();
+    if (xTicks.length > 1 && last - (xTicks[xTicks.length - 1]?.index ?? 0) < every) xTicks.pop();
     xTicks.push({ index: last, x: plot.left + (last + 0.5) * band });
   }
   return {

@@ -103,7 +103,7 @@ const zhTWStickinessHistogram: StickinessHistogramMessages = {
   'stickinessHistogram.interval.day': { other: '天' },
   'stickinessHistogram.interval.week': { other: '週' },
   'stickinessHistogram.interval.month': { other: '個月' },
-  'stickinessHistogram.mean': { other: '平均活躍{interval}' },
+  'stickinessHistogram.mean': { other: '平均活躍{interval}數' },
   'stickinessHistogram.of': { other: '{intervals}內至少活躍一次的 {count} 個{noun}' },
   'stickinessHistogram.meanMark': '平均 {value}',
   'stickinessHistogram.mode': '計數',
