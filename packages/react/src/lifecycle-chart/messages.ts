@@ -4,9 +4,6 @@ import type { CatalogueOf, PluralMessage, WidgetCatalogue } from '../format/mess
 export const enLifecycle = {
   'lifecycle.title': 'Lifecycle',
   'lifecycle.range': '{from} – {to}',
-  'lifecycle.noun.user': { one: 'user', other: 'users' } satisfies PluralMessage,
-  'lifecycle.noun.account': { one: 'account', other: 'accounts' } satisfies PluralMessage,
-  'lifecycle.noun.group': { one: 'group', other: 'groups' } satisfies PluralMessage,
   'lifecycle.interval.day': { one: 'day', other: 'days' } satisfies PluralMessage,
   'lifecycle.interval.week': { one: 'week', other: 'weeks' } satisfies PluralMessage,
   'lifecycle.interval.month': { one: 'month', other: 'months' } satisfies PluralMessage,
@@ -48,9 +45,6 @@ export type LifecycleMessages = CatalogueOf<typeof enLifecycle>;
 const frLifecycle: LifecycleMessages = {
   'lifecycle.title': 'Cycle de vie',
   'lifecycle.range': '{from} – {to}',
-  'lifecycle.noun.user': { one: 'utilisateur', other: 'utilisateurs' },
-  'lifecycle.noun.account': { one: 'compte', other: 'comptes' },
-  'lifecycle.noun.group': { one: 'groupe', other: 'groupes' },
   'lifecycle.interval.day': { one: 'jour', other: 'jours' },
   'lifecycle.interval.week': { one: 'semaine', other: 'semaines' },
   'lifecycle.interval.month': { one: 'mois', other: 'mois' },
@@ -87,9 +81,6 @@ const frLifecycle: LifecycleMessages = {
 const zhTWLifecycle: LifecycleMessages = {
   'lifecycle.title': '生命週期',
   'lifecycle.range': '{from} – {to}',
-  'lifecycle.noun.user': { other: '使用者' },
-  'lifecycle.noun.account': { other: '帳戶' },
-  'lifecycle.noun.group': { other: '群組' },
   'lifecycle.interval.day': { other: '日' },
   'lifecycle.interval.week': { other: '週' },
   'lifecycle.interval.month': { other: '月' },
@@ -100,7 +91,7 @@ const zhTWLifecycle: LifecycleMessages = {
   'lifecycle.dormant': '休眠',
   'lifecycle.legend': '狀態',
   'lifecycle.legend.dormant': '休眠（軸線以下）',
-  'lifecycle.active': { other: '{count} 個活躍{noun}' },
+  'lifecycle.active': { other: '{count} {measure}活躍{noun}' },
   'lifecycle.activeLabel': { other: '活躍{noun}' },
   'lifecycle.parts': '新增 {new}、持續 {returning}、回流 {resurrecting}',
   'lifecycle.lost': '休眠 {count}：上一區間活躍，本區間未活躍',

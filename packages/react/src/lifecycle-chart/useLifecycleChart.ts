@@ -6,7 +6,7 @@ import type { Formatter } from '../format/formatter';
 import { useFormatter } from '../format/useFormatter';
 import { useBarKeyboard, type BarPlotProps } from '../internal/useBarKeyboard';
 import { useBoxWidth } from '../internal/useBoxWidth';
-import { resolveUnitLabel, unitKind, unitNoun, type UnitLabel } from '../internal/unitNoun';
+import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetOptions, type WidgetState } from '../internal/widgetState';
 import { LEGEND_ORDER, lifecycleLayout, type LifecycleLayout, type LifecycleStatus } from './lifecycleLayout';
@@ -82,7 +82,7 @@ const textWidth = (text: string): number => {
   return width;
 };
 
-function readoutOf(result: LifecycleResult, index: number, fmt: Formatter, unit: UnitLabel): LifecycleReadout | null {
+function readoutOf(result: LifecycleResult, index: number, fmt: Formatter): LifecycleReadout | null {
   const row = result.rows[index];
   if (!row) return null;
   const total = intervalDays(result.interval, row.period);
@@ -90,7 +90,7 @@ function readoutOf(result: LifecycleResult, index: number, fmt: Formatter, unit:
     index,
     title: periodName(result.interval, row.period, fmt),
     activeText: fmt.count(row.active),
-    activeLabel: fmt.t('lifecycle.activeLabel', { noun: unitNoun(unit, fmt, 'lifecycle', row.active) }, row.active),
+    activeLabel: fmt.t('lifecycle.activeLabel', {}, row.active),
     statuses: LEGEND_ORDER.map((status) => ({
       status,
       label: fmt.t(`lifecycle.${status}`),
@@ -100,9 +100,9 @@ function readoutOf(result: LifecycleResult, index: number, fmt: Formatter, unit:
   };
 }
 
-function sentences(row: LifecycleRow, fmt: Formatter, unit: UnitLabel): { active: string; parts: string; lost: string } {
+function sentences(row: LifecycleRow, fmt: Formatter): { active: string; parts: string; lost: string } {
   return {
-    active: fmt.t('lifecycle.active', { count: fmt.count(row.active), noun: unitNoun(unit, fmt, 'lifecycle', row.active) }, row.active),
+    active: fmt.t('lifecycle.active', { count: fmt.count(row.active) }, row.active),
     parts: fmt.t('lifecycle.parts', {
       new: fmt.count(row.new),
       returning: fmt.count(row.returning),
@@ -126,16 +126,16 @@ function sentences(row: LifecycleRow, fmt: Formatter, unit: UnitLabel): { active
  * chart.readout?.statuses[0]; // { status: 'new', label: 'New', text: '12' }
  */
 export function useLifecycleChart(options: LifecycleChartOptions): LifecycleChartModel {
-  const fmt = useFormatter(options.locale, options.messages, lifecycleCatalogue);
+  const result = options.data ?? null;
+  const unit = resolveUnit(options.unit, result?.unit);
+  const fmt = useFormatter(options.locale, options.messages, lifecycleCatalogue, unit);
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
   const hatchId = useStableId('hatch');
-  const result = options.data ?? null;
   const rows = useMemo(() => result?.rows ?? [], [result]);
   const empty = !result || rows.length === 0 || rows.every((row) => row.active === 0 && row.dormant === 0);
   const state = resolveState(options, empty);
   const ready = state === 'ready' && result !== null;
-  const unit = resolveUnitLabel(options.unit, result);
   const [measureBox, measured] = useBoxWidth();
   const width = measured ?? SSR_WIDTH;
 
@@ -149,19 +149,19 @@ export function useLifecycleChart(options: LifecycleChartOptions): LifecycleChar
   while (initial > 0 && rows[initial]?.incomplete) initial -= 1;
   const keyboard = useBarKeyboard(ready ? rows.length : 0, initial);
   const shown = keyboard.target ?? keyboard.active;
-  const readout = ready ? readoutOf(result, shown, fmt, unit) : null;
+  const readout = ready ? readoutOf(result, shown, fmt) : null;
 
   const barLabels = useMemo(
     () =>
       ready
         ? rows.map((row) => {
-            const text = sentences(row, fmt, unit);
+            const text = sentences(row, fmt);
             const name = periodName(interval, row.period, fmt);
             const period = row.incomplete ? `${name} (${fmt.t('lifecycle.incompleteShort')})` : name;
             return fmt.t('lifecycle.bar', { period, ...text });
           })
         : [],
-    [ready, rows, fmt, unit, interval],
+    [ready, rows, fmt, interval],
   );
 
   const dataTable = useMemo((): DataTableModel | null => {
@@ -196,13 +196,12 @@ export function useLifecycleChart(options: LifecycleChartOptions): LifecycleChar
     description = fmt
       .t('lifecycle.description', {
         title: label,
-        noun: unitNoun(unit, fmt, 'lifecycle'),
         interval: fmt.t(`lifecycle.interval.${interval}`, {}, 1),
         count: `${fmt.number(rows.length)} ${fmt.t(`lifecycle.interval.${interval}`, {}, rows.length)}`,
         from: fmt.date(result.from, 'medium'),
         to: fmt.date(result.to, 'medium'),
         last: periodName(interval, last.period, fmt),
-        ...sentences(last, fmt, unit),
+        ...sentences(last, fmt),
         incomplete:
           incompleteCount > 0 ? fmt.t('lifecycle.description.incomplete', { count: fmt.number(incompleteCount) }, incompleteCount) : '',
       })
@@ -224,7 +223,7 @@ export function useLifecycleChart(options: LifecycleChartOptions): LifecycleChar
       interval: result?.interval,
       intervals: ready ? rows.length : undefined,
       incomplete: ready ? incompleteCount : undefined,
-      unit: unitKind(unit),
+      unit: fmt.unit.kind,
     },
   });
 

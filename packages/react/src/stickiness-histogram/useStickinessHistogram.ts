@@ -6,7 +6,7 @@ import type { Formatter } from '../format/formatter';
 import { useFormatter } from '../format/useFormatter';
 import { useBarKeyboard, type BarPlotProps } from '../internal/useBarKeyboard';
 import { useBoxWidth } from '../internal/useBoxWidth';
-import { resolveUnitLabel, unitKind, unitNoun, type UnitLabel } from '../internal/unitNoun';
+import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetOptions, type WidgetState } from '../internal/widgetState';
 import { histogramLayout, type HistogramLayout } from './histogramLayout';
@@ -102,14 +102,14 @@ const SSR_WIDTH = 560;
  * histogram.mean?.text; // '3.4'
  */
 export function useStickinessHistogram(options: StickinessHistogramOptions): StickinessHistogramModel {
-  const fmt = useFormatter(options.locale, options.messages, stickinessHistogramCatalogue);
+  const result = options.data ?? null;
+  const unit = resolveUnit(options.unit, result?.unit);
+  const fmt = useFormatter(options.locale, options.messages, stickinessHistogramCatalogue, unit);
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
-  const result = options.data ?? null;
   const rows = useMemo(() => result?.rows ?? [], [result]);
   const state = resolveState(options, !result || result.units === 0 || rows.length === 0);
   const ready = state === 'ready' && result !== null;
-  const unit = resolveUnitLabel(options.unit, result);
 
   const [own, setOwn] = useState<StickinessHistogramMode>(options.defaultMode ?? 'exactly');
   const { onModeChange, mode: controlled } = options;
@@ -132,12 +132,11 @@ export function useStickinessHistogram(options: StickinessHistogramOptions): Sti
   const n = result?.intervals ?? 0;
   const intervalWord = (count: number) => fmt.t(`stickinessHistogram.interval.${interval}`, {}, count);
   const intervalsText = `${fmt.number(n)} ${intervalWord(n)}`;
-  const noun = (count: number) => unitNoun(unit, fmt, 'stickinessHistogram', count);
   const exactlyLine = (index: number) => {
     const row = rows[index]!;
     return fmt.t(
       'stickinessHistogram.readout.exactly',
-      { count: fmt.count(row.units), noun: noun(row.units), k: fmt.number(row.activeIntervals), share: fmt.percent(row.share) },
+      { count: fmt.count(row.units), k: fmt.number(row.activeIntervals), share: fmt.percent(row.share) },
       row.units,
     );
   };
@@ -145,7 +144,7 @@ export function useStickinessHistogram(options: StickinessHistogramOptions): Sti
     const row = rows[index]!;
     return fmt.t(
       'stickinessHistogram.readout.atLeast',
-      { count: fmt.count(row.atLeast), noun: noun(row.atLeast), k: fmt.number(row.activeIntervals), share: fmt.percent(row.atLeastShare) },
+      { count: fmt.count(row.atLeast), k: fmt.number(row.activeIntervals), share: fmt.percent(row.atLeastShare) },
       row.atLeast,
     );
   };
@@ -184,11 +183,7 @@ export function useStickinessHistogram(options: StickinessHistogramOptions): Sti
       ? {
           text: fmt.number(mean, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
           label: fmt.t('stickinessHistogram.mean', { interval: intervalWord(mean) }, mean),
-          context: fmt.t(
-            'stickinessHistogram.of',
-            { count: fmt.count(result.units), noun: noun(result.units), intervals: intervalsText },
-            result.units,
-          ),
+          context: fmt.t('stickinessHistogram.of', { count: fmt.count(result.units), intervals: intervalsText }, result.units),
           mark: fmt.t('stickinessHistogram.meanMark', { value: fmt.number(mean, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) }),
         }
       : null;
@@ -224,7 +219,7 @@ export function useStickinessHistogram(options: StickinessHistogramOptions): Sti
       .t('stickinessHistogram.description', {
         title: label,
         count: fmt.count(result.units),
-        noun: noun(result.units),
+
         intervals: intervalsText,
         mean: `${meanModel.text} ${meanModel.label}`,
         mode: `${fmt.number(top.activeIntervals)} ${intervalWord(top.activeIntervals)}`,
@@ -250,7 +245,7 @@ export function useStickinessHistogram(options: StickinessHistogramOptions): Sti
       intervals: ready ? n : undefined,
       mode,
       incomplete: ready ? result.incomplete : undefined,
-      unit: unitKind(unit),
+      unit: fmt.unit.kind,
     },
   });
 
