@@ -26,6 +26,9 @@ const OPTION_KEYS = [
   'mode',
   'defaultMode',
   'onModeChange',
+  'breakdownValue',
+  'defaultBreakdownValue',
+  'onBreakdownChange',
   'hideAverage',
   'unit',
   'label',
@@ -48,14 +51,16 @@ const OPTION_KEYS = [
  * size) by periods after signing up (columns), each cell shaded on the
  * sequential scale with its value as text, the weighted-average row on top,
  * incomplete periods hatched and outlined, a `%` / counts toggle and, given
- * both results, an exact / unbounded toggle. Arrow keys move between cells
+ * both results, an exact / unbounded toggle and, given a breakdown, a
+ * selector of the table shown: "All" or one group's cohorts. Arrow keys move between cells
  * (an ARIA grid with a roving tabindex); hover or focus shows the counts.
  * The header row and the cohort column stay in view while the grid scrolls.
  * Above 400 cells only the rows and columns in view are rendered (see
  * `windowing`); `aria-rowcount` / `aria-colcount` give the full size.
  *
  * Class names: `kpikit-retention-grid`, `__table`, `__cell`, `__cohort`,
- * `__tooltip`, `__toggles`; attributes: `data-display`, `data-mode`,
+ * `__tooltip`, `__toggles`, `__breakdown`; attributes: `data-display`, `data-mode`,
+ * `data-breakdown` (the key shown),
  * `data-period`, and on cells `data-level` (0 … 8) and `data-incomplete`.
  *
  * @example

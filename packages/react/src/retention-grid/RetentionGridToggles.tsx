@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RetentionGridModel } from './retentionGrid.types';
 
-/** The `%` / counts toggle, the exact / unbounded toggle (given both results) and the legend of the colour scale. */
+/** The `%` / counts toggle, the exact / unbounded toggle (given both results), the breakdown selector (given a breakdown) and the legend of the colour scale. */
 export function Toggles({ grid }: { readonly grid: RetentionGridModel }): ReactNode {
   const { fmt } = grid;
   return (
@@ -48,6 +48,23 @@ export function Toggles({ grid }: { readonly grid: RetentionGridModel }): ReactN
             {fmt.t('retention.unbounded')}
           </button>
         </div>
+      ) : null}
+      {grid.breakdown ? (
+        <label className="kpikit-retention-grid__breakdown">
+          <span>{grid.breakdown.label}</span>
+          <select
+            value={grid.breakdown.value}
+            onChange={(event) => {
+              grid.setBreakdown(event.target.value);
+            }}
+          >
+            {grid.breakdown.options.map((option) => (
+              <option key={option.key} value={option.key}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : null}
       <span className="kpikit-retention-grid__legend" title={grid.legend.text}>
         <span className="kpikit-visually-hidden">{grid.legend.text}</span>

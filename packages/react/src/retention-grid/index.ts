@@ -1,7 +1,9 @@
 export { RetentionCohortGrid } from './RetentionCohortGrid';
 export type { RetentionCohortGridProps } from './RetentionCohortGrid';
-export { useRetentionGrid, shadeLevel } from './useRetentionGrid';
+export { useRetentionGrid, shadeLevel, BREAKDOWN_ALL, BREAKDOWN_NONE } from './useRetentionGrid';
 export type {
+  RetentionBreakdownModel,
+  RetentionBreakdownOption,
   RetentionCellModel,
   RetentionCellPosition,
   RetentionDisplay,

@@ -29,6 +29,16 @@ export interface RetentionGridOptions extends WidgetOptions {
   readonly defaultMode?: RetentionMode | undefined;
   readonly onModeChange?: ((mode: RetentionMode) => void) | undefined;
   /**
+   * Which table of a breakdown is shown (controlled): `'$all'` the overall
+   * cohorts, `'$none'` the group whose start event lacks the property, else
+   * a group's value as a string (`'Other'` for the values beyond the top 10).
+   * A key matching no group shows the overall cohorts.
+   */
+  readonly breakdownValue?: string | undefined;
+  /** Which table of a breakdown is shown at first (uncontrolled). Default `'$all'`. */
+  readonly defaultBreakdownValue?: string | undefined;
+  readonly onBreakdownChange?: ((value: string) => void) | undefined;
+  /**
    * What the cohorts are made of, for the words: `'user'`, `'account'`,
    * `'group'` or a noun (`{ one: 'workspace', other: 'workspaces' }`) in the
    * grid's locale. Default: that of `data` (a result at `{ group: 'accountId' }`
@@ -101,6 +111,9 @@ export interface RetentionGridModel {
   readonly setDisplay: (display: RetentionDisplay) => void;
   readonly mode: RetentionMode;
   readonly setMode: (mode: RetentionMode) => void;
+  /** The breakdown selector, when `data` has a breakdown: its label, its options ("All" first) and the key shown. */
+  readonly breakdown: RetentionBreakdownModel | null;
+  readonly setBreakdown: (value: string) => void;
   /** Both results were given: the mode can be switched. */
   readonly hasModes: boolean;
   /** The top of the colour scale (the largest complete rate after period 0), formatted. */
@@ -121,4 +134,21 @@ export interface RetentionGridModel {
   /** Props of the scrolling wrapper. */
   readonly scrollProps: HTMLAttributes<HTMLDivElement>;
   readonly rootProps: WidgetRootProps;
+}
+
+/** One choice of the breakdown selector. */
+export interface RetentionBreakdownOption {
+  /** `'$all'`, `'$none'` or the group's value as a string. */
+  readonly key: string;
+  /** "All", the value, "Other" or "(none)". */
+  readonly label: string;
+}
+
+/** The breakdown selector of the grid. */
+export interface RetentionBreakdownModel {
+  /** "By plan". */
+  readonly label: string;
+  readonly options: readonly RetentionBreakdownOption[];
+  /** The key of the table shown. */
+  readonly value: string;
 }

@@ -7,10 +7,13 @@ import { useControllable } from '../internal/useControllable';
 import { useWidgetRoot } from '../internal/useWidgetRoot';
 import { errorContent, resolveState } from '../internal/widgetState';
 import type { RetentionGridModel, RetentionGridOptions, RetentionPair } from './retentionGrid.types';
+import { BREAKDOWN_ALL, breakdownModel, selectGroup } from './retentionBreakdown';
 import { buildRows, scaleMax } from './retentionRows';
 import { useGridNavigation } from './useGridNavigation';
 
 export type {
+  RetentionBreakdownModel,
+  RetentionBreakdownOption,
   RetentionCellModel,
   RetentionCellPosition,
   RetentionDisplay,
@@ -20,6 +23,7 @@ export type {
   RetentionRowModel,
 } from './retentionGrid.types';
 export { shadeLevel } from './retentionRows';
+export { BREAKDOWN_ALL, BREAKDOWN_NONE } from './retentionBreakdown';
 
 const pairOf = (data: RetentionGridOptions['data']): RetentionPair | null => (data && 'exact' in data && 'unbounded' in data ? data : null);
 
@@ -52,7 +56,15 @@ export function useRetentionGrid(options: RetentionGridOptions): RetentionGridMo
     options.defaultMode ?? (pair ? 'exact' : ((options.data as RetentionResult | null | undefined)?.mode ?? 'exact')),
     options.onModeChange,
   );
-  const result: RetentionResult | null = pair ? pair[mode] : ((options.data as RetentionResult | null | undefined) ?? null);
+  const [breakdownKey, setBreakdown] = useControllable(
+    options.breakdownValue,
+    options.defaultBreakdownValue ?? BREAKDOWN_ALL,
+    options.onBreakdownChange,
+  );
+  const full: RetentionResult | null = pair ? pair[mode] : ((options.data as RetentionResult | null | undefined) ?? null);
+  const breakdown = useMemo(() => breakdownModel(full, breakdownKey, fmt), [full, breakdownKey, fmt]);
+  const shown = breakdown?.value ?? BREAKDOWN_ALL;
+  const result = useMemo(() => (full ? selectGroup(full, shown) : null), [full, shown]);
   const showAverage = !options.hideAverage;
   const state = resolveState(options, !result || result.cohorts.length === 0);
 
@@ -111,7 +123,7 @@ export function useRetentionGrid(options: RetentionGridOptions): RetentionGridMo
     locale: fmt.locale,
     titleId,
     descriptionId,
-    data: { display, mode: result?.mode, period: result?.period, unit: fmt.unit.kind },
+    data: { display, mode: result?.mode, period: result?.period, breakdown: breakdown ? shown : undefined, unit: fmt.unit.kind },
   });
 
   return {
@@ -128,6 +140,8 @@ export function useRetentionGrid(options: RetentionGridOptions): RetentionGridMo
     setDisplay,
     mode: result?.mode ?? mode,
     setMode,
+    breakdown,
+    setBreakdown,
     hasModes: pair !== null,
     legend,
     active,

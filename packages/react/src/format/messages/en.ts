@@ -86,6 +86,8 @@ export const en = {
   'retention.percentLabel': 'Percentages',
   'retention.counts': 'Counts',
   'retention.mode': 'Returns counted',
+  'retention.breakdown': 'By {property}',
+  'retention.breakdownAll': 'All',
   'retention.exact': 'In the period',
   'retention.unbounded': 'In or after',
   'retention.incomplete': 'Incomplete: this period is not over, the figure may still grow.',

@@ -87,6 +87,8 @@ export const fr: CoreMessages = {
   'retention.percentLabel': 'Pourcentages',
   'retention.counts': 'Effectifs',
   'retention.mode': 'Retours comptés',
+  'retention.breakdown': 'Par {property}',
+  'retention.breakdownAll': 'Tous',
   'retention.exact': 'Dans la période',
   'retention.unbounded': 'Pendant ou après',
   'retention.incomplete': 'Incomplet : cette période n’est pas terminée, le chiffre peut encore augmenter.',

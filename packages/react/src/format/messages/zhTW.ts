@@ -85,6 +85,8 @@ export const zhTW: CoreMessages = {
   'retention.percentLabel': '百分比',
   'retention.counts': '{units}數',
   'retention.mode': '回訪計算',
+  'retention.breakdown': '依 {property}',
+  'retention.breakdownAll': '全部',
   'retention.exact': '當期',
   'retention.unbounded': '當期或之後',
   'retention.incomplete': '未完成：此期間尚未結束，數字仍可能增加。',
