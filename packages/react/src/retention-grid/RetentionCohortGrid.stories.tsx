@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { darkTheme } from '../theme/theme';
 import { dailyExact, largeWeekly, monthlyExact, weeklyExact, weeklyUnbounded } from '../test/retentionFixtures';
 import { accountWeeklyExact, accountWeeklyUnbounded } from '../test/accountFixtures';
+import { weeklyByCountry, weeklyByCountryUnbounded, weeklyByPlan, weeklyBySource } from '../test/retentionBreakdownFixtures';
 import { RetentionCohortGrid } from './RetentionCohortGrid';
 
 const meta = {
@@ -129,3 +130,30 @@ export const AccountsTraditionalChinese: Story = {
 export const Workspaces: Story = { args: { data: accountWeeklyExact, unit: { one: 'workspace', other: 'workspaces' } } };
 
 export const AccountsEmpty: Story = { args: { data: { ...accountWeeklyExact, cohorts: [], average: [] } } };
+
+/** Broken down by country: "All" or one country's cohorts, the ten largest, "Other" and "(none)". */
+export const BreakdownByCountry: Story = {
+  args: { data: { exact: weeklyByCountry, unbounded: weeklyByCountryUnbounded } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const select = canvas.getByRole('combobox', { name: 'By country' });
+    await userEvent.selectOptions(select, 'Other');
+    await waitFor(() => expect(canvasElement.querySelector('[data-breakdown="Other"]')).not.toBeNull());
+  },
+};
+
+/** One group chosen at first: the users without a country. */
+export const BreakdownNone: Story = { args: { data: weeklyByCountry, defaultBreakdownValue: '$none' } };
+
+/** Broken down by acquisition source. */
+export const BreakdownBySource: Story = { args: { data: weeklyBySource, defaultBreakdownValue: 'referral' } };
+
+/** Broken down by plan: every user starts on the free plan, so the one group is the whole table. */
+export const BreakdownByPlan: Story = { args: { data: weeklyByPlan } };
+
+export const BreakdownFrench: Story = { args: { data: weeklyByCountry, locale: 'fr', defaultBreakdownValue: 'FR' } };
+
+export const BreakdownDark: Story = {
+  args: { data: weeklyByCountry, theme: darkTheme },
+  parameters: { frame: { dark: true, width: 720 } },
+};
