@@ -5,7 +5,6 @@ import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { CandidateScatter } from './CandidateScatter';
 import { CandidateTable } from './CandidateTable';
-import { SCATTER_HEIGHT } from './scatterModel';
 import { useActivationCandidates, type ActivationCandidatesModel, type ActivationCandidatesWidgetOptions } from './useActivationCandidates';
 
 /** Props of {@link ActivationCandidates}: the widget's options and any attribute of its root `div`. */
@@ -170,7 +169,7 @@ function Skeleton(): ReactNode {
   return (
     <div className="kpikit-activation-candidates__skeleton">
       <SkeletonBlock width={180} height={28} />
-      <SkeletonBlock width="100%" height={SCATTER_HEIGHT.min} />
+      <SkeletonBlock width="100%" height={180} />
       {[92, 70, 55, 40, 28].map((share, row) => (
         <div key={row} className="kpikit-activation-candidates__skeleton-row">
           <SkeletonBlock width={`${share}%`} height={14} />

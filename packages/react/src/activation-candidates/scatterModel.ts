@@ -4,12 +4,7 @@ import { niceStep, ticks, type ActivationTable, type LiftDirection } from './can
 
 /** Width of the scatter before its container is measured (on the server and in the first render). */
 export const SCATTER_FALLBACK_WIDTH = 480;
-/** The scatter's height: about 0.36 of its width, from 220 px (narrow cards, the server) to 260 px (wide ones). */
-export const SCATTER_HEIGHT = { min: 220, max: 260, ratio: 0.36 } as const;
-
-/** The height of a scatter `width` px wide. */
-export const scatterHeight = (width: number): number =>
-  Math.round(Math.min(SCATTER_HEIGHT.max, Math.max(SCATTER_HEIGHT.min, width * SCATTER_HEIGHT.ratio)));
+export const SCATTER_HEIGHT = 220;
 /** Room for the tick labels at the left and bottom, and for the axis title above the plot. */
 const MARGIN = { top: 26, right: 14, bottom: 34, left: 50 } as const;
 
@@ -98,12 +93,11 @@ export interface ScatterModel {
 
 /** The reach × lift scatter of the rows shown, on the table's scales, `width` px wide. */
 export function scatterModel(table: ActivationTable, width: number, fmt: Formatter): ScatterModel {
-  const height = scatterHeight(width);
   const plot = {
     left: MARGIN.left,
     right: Math.max(MARGIN.left + 40, width - MARGIN.right),
     top: MARGIN.top,
-    bottom: height - MARGIN.bottom,
+    bottom: SCATTER_HEIGHT - MARGIN.bottom,
   };
   const x = linearScale([0, table.reachMax], [plot.left, plot.right]);
   const [lo, hi] = table.liftDomain;
@@ -130,7 +124,7 @@ export function scatterModel(table: ActivationTable, width: number, fmt: Formatt
   }
   return {
     width,
-    height,
+    height: SCATTER_HEIGHT,
     plot,
     zeroY: y(0),
     xTicks: ticks(0, table.reachMax, xStep).map((value) => ({
