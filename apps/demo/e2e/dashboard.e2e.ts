@@ -18,9 +18,9 @@ describe('the session.dashboard over the sample data', () => {
     expect(await page.title()).toBe('Acme Analytics · kpikit demo');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Product health');
 
-    // Thirteen widgets, every one showing data: no skeleton, no empty or error state.
+    // Fifteen widgets, every one showing data: no skeleton, no empty or error state.
     const states = await page.locator('.kpikit-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')));
-    expect(states).toEqual(Array.from({ length: 13 }, () => 'ready'));
+    expect(states).toEqual(Array.from({ length: 15 }, () => 'ready'));
 
     // The NPS gauge: its dial and score.
     await expect.poll(() => page.locator('.kpikit-nps-gauge svg .kpikit-nps-gauge__value-arc').count()).toBeGreaterThan(0);
@@ -87,6 +87,52 @@ describe('the session.dashboard over the sample data', () => {
     expect(shown).toEqual(expectedFigures(figures));
     // Every cell of the grid (exact retention, the default).
     expect(await shownRetentionCells(page)).toEqual(expectedRetentionCells(figures.retention.exact));
+  });
+
+  it("shows core's attribution of sign-ups: every channel's credit under each of the five models", async () => {
+    const { page } = session.dashboard;
+    const { attribution } = sampleFigures();
+    const chart = page.locator('.kpikit-attribution-chart');
+    expect(await chart.locator('thead .kpikit-attribution-chart__model').allInnerTexts()).toEqual([
+      'First touch',
+      expect.stringMatching(/^Last touch/),
+      'Linear',
+      expect.stringMatching(/^Position-based/),
+      expect.stringMatching(/^Time decay/),
+    ]);
+    const credit = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+    const rows = chart.locator('.kpikit-attribution-chart__table tbody tr');
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')!.textContent!.trim(),
+        ...[...tr.querySelectorAll('td .kpikit-attribution-chart__value')].map((td) => td.textContent!.trim()),
+      ]),
+    );
+    const channels = [...new Set(attribution.models.flatMap((model) => model.rows.map((row) => row.channel)))];
+    expect(channels).toEqual(expect.arrayContaining(['google', 'linkedin', 'newsletter', 'partner', 'direct', null]));
+    const expected = channels.map((channel) => [
+      channel ?? 'No touch',
+      ...attribution.models.map((model) => credit.format(model.rows.find((row) => row.channel === channel)!.conversions)),
+    ]);
+    expect(shown).toHaveLength(expected.length);
+    expect(shown).toEqual(expect.arrayContaining(expected));
+    // Touchless sign-ups come last.
+    expect(shown.at(-1)![0]).toBe('No touch');
+  });
+
+  it("ranks core's activation candidates: inviting a teammate in the first 3 days first", async () => {
+    const { page } = session.dashboard;
+    const { candidates } = sampleFigures();
+    const widget = page.locator('.kpikit-activation-candidates');
+    const top = candidates.candidates[0]!;
+    expect(top.label).toBe('invite_teammate');
+    const names = await widget.locator('.kpikit-activation-candidates__row .kpikit-activation-candidates__name').allInnerTexts();
+    expect(names).toEqual(candidates.candidates.slice(0, 10).map((candidate) => candidate.label));
+    const first = widget.locator('.kpikit-activation-candidates__row').first();
+    expect(await first.locator('td').last().innerText()).toBe((top.counts.did.retained + top.counts.did.notRetained).toLocaleString('en'));
+    expect(await widget.locator('.kpikit-activation-candidates__summary').innerText()).toContain(
+      `retained of ${candidates.eligible.toLocaleString('en')} new users`,
+    );
   });
 
   it('says the first figures were computed when the demo was built, and how long loading the sample took', async () => {

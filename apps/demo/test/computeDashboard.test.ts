@@ -1,6 +1,8 @@
 import {
   activation,
+  activationCandidates,
   activeUsers,
+  attribution,
   csat,
   eventTableFromColumns,
   funnel,
@@ -26,6 +28,7 @@ const sample: Dataset = {
   surveys: data.surveys,
   subscriptions: data.subscriptions,
   northStar: data.northStar,
+  marketingCosts: data.marketingCosts,
   currency: 'EUR',
 };
 
@@ -52,6 +55,18 @@ describe('computeDashboard', () => {
     );
     expect(model.northStar).toEqual(northStarTree(data.northStar));
     expect(model.revenue?.mrr.current).toBeGreaterThan(0);
+    const models = ['first_touch', 'last_touch', 'linear', 'position_based', 'time_decay'] as const;
+    expect(model.attribution).toEqual(
+      attribution(sample.table, {
+        ...current,
+        conversion: 'signup',
+        touches: { channel: 'utm_source' },
+        models: [...models],
+        costs: data.marketingCosts,
+      }),
+    );
+    expect(model.attribution?.models.map((m) => m.model)).toEqual([...models]);
+    expect(model.activationCandidates).toEqual(activationCandidates(sample.table, { ...current, days: 3 }));
     // Progress rises to 1.
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -63,7 +78,16 @@ describe('computeDashboard', () => {
       name: ['open', 'buy', 'open'],
       timestamp: ['2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z', '2024-05-02T10:00:00Z'],
     });
-    const file: Dataset = { source: 'file', name: 'f.csv', table, surveys: null, subscriptions: null, northStar: null, currency: 'EUR' };
+    const file: Dataset = {
+      source: 'file',
+      name: 'f.csv',
+      table,
+      surveys: null,
+      subscriptions: null,
+      northStar: null,
+      marketingCosts: null,
+      currency: 'EUR',
+    };
     const controls = controlsForData({ ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC' }, ['open', 'buy'], null);
     const model = computeDashboard(file, controls);
     expect([model.nps, model.csat, model.revenue, model.activation, model.northStar]).toEqual([null, null, null, null, null]);
@@ -100,7 +124,16 @@ describe('computeDashboard', () => {
       timestamp: ['2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z', '2024-05-02T10:00:00Z'],
       properties: { accountId: ['a1', 'a1', 'a2'] },
     });
-    const file: Dataset = { source: 'file', name: 'f.csv', table, surveys: null, subscriptions: null, northStar: null, currency: 'EUR' };
+    const file: Dataset = {
+      source: 'file',
+      name: 'f.csv',
+      table,
+      surveys: null,
+      subscriptions: null,
+      northStar: null,
+      marketingCosts: null,
+      currency: 'EUR',
+    };
     const controls = { ...DEFAULT_COMPUTE_CONTROLS, preset: 'all', timeZone: 'UTC', funnelSteps: ['signup', 'buy'] } as const;
     const byUser = computeDashboard(file, controls);
     const byAccount = computeDashboard(file, { ...controls, unit: 'account' });

@@ -15,6 +15,7 @@ const sample = (): Dataset => ({
   surveys: data.surveys,
   subscriptions: data.subscriptions,
   northStar: data.northStar,
+  marketingCosts: data.marketingCosts,
   currency: 'EUR',
 });
 

@@ -5,6 +5,10 @@
  * page's default controls.
  */
 import {
+  activationCandidates,
+  attribution,
+  type ActivationCandidatesResult,
+  type AttributionResult,
   activeUsers,
   csat,
   funnel,
@@ -101,6 +105,10 @@ export interface SampleFigures {
   readonly retention: { readonly exact: RetentionResult; readonly unbounded: RetentionResult };
   readonly northStarRoot: NorthStarNodeResult;
   readonly sessionsPerUser: number;
+  /** Sign-ups shared among the touches' `utm_source`, five models, with the sample's marketing costs. */
+  readonly attribution: AttributionResult;
+  /** Early actions (3 days after signing up) ranked by how they go with retention. */
+  readonly candidates: ActivationCandidatesResult;
 }
 
 interface Sample {
@@ -155,6 +163,14 @@ export function sampleFigures(timeZone: string = SAMPLE.timeZone): SampleFigures
     retention: { exact: retention(table, { ...cohorts, mode: 'exact' }), unbounded: retention(table, { ...cohorts, mode: 'unbounded' }) },
     northStarRoot: rootNode,
     sessionsPerUser: spu,
+    attribution: attribution(table, {
+      ...window,
+      conversion: 'signup',
+      touches: { channel: 'utm_source' },
+      models: ['first_touch', 'last_touch', 'linear', 'position_based', 'time_decay'],
+      costs: data.marketingCosts,
+    }),
+    candidates: activationCandidates(table, { ...window, days: 3 }),
   };
   figureCache.set(timeZone, figures);
   return figures;

@@ -1,7 +1,17 @@
 import { whatIf, type RetentionMode } from '@kpikit/core';
-import { createFormatter, FunnelChart, NorthStarTree, NpsGauge, RetentionCohortGrid, StickinessCard } from '@kpikit/react';
+import {
+  ActivationCandidates,
+  AttributionChart,
+  createFormatter,
+  FunnelChart,
+  NorthStarTree,
+  NpsGauge,
+  RetentionCohortGrid,
+  StickinessCard,
+} from '@kpikit/react';
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { SAMPLE_FUNNEL_STEPS, type ComputeControls, type ViewControls } from '../dashboard/controls';
+import { SAMPLE_CURRENCY } from '../dashboard/sample';
 import { localizeTree } from '../dashboard/localizeTree';
 import type { DashboardModel } from '../dashboard/types';
 import { fill, type DemoStrings } from '../i18n/strings';
@@ -19,6 +29,8 @@ const Funnel = memo(FunnelChart);
 const Retention = memo(RetentionCohortGrid);
 const Tree = memo(NorthStarTree);
 const Kpis = memo(KpiCards);
+const Attribution = memo(AttributionChart);
+const Candidates = memo(ActivationCandidates);
 
 /**
  * The dashboard's widgets, laid out as a host product would: headline
@@ -42,7 +54,20 @@ export function Dashboard({
   readonly t: DemoStrings;
 }): ReactNode {
   const fmt = createFormatter(view.locale);
-  const { range, nps, activeUsers, funnel, retention, northStar: tree, revenue, csat, activation, sessions } = model;
+  const {
+    range,
+    nps,
+    activeUsers,
+    funnel,
+    retention,
+    northStar: tree,
+    revenue,
+    csat,
+    activation,
+    sessions,
+    attribution,
+    activationCandidates: candidates,
+  } = model;
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
   const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
   const onRetentionMode = useCallback(
@@ -58,6 +83,8 @@ export function Dashboard({
   useDrawnMark('funnel', funnel !== undefined);
   useDrawnMark('retention', retention !== undefined);
   useDrawnMark('northStar', tree !== undefined);
+  useDrawnMark('attribution', attribution !== undefined);
+  useDrawnMark('activationCandidates', candidates !== undefined);
   return (
     <>
       {range ? (
@@ -108,6 +135,21 @@ export function Dashboard({
           loading={tree === undefined}
           whatIf={whatIf}
           emptyMessage={tree === null ? t.noTree : undefined}
+        />
+        <Attribution
+          className="demo-card demo-card--wide"
+          data={attribution}
+          loading={attribution === undefined}
+          // The sample's marketing costs are in cents, as its subscriptions are.
+          currency={revenue?.currency ?? SAMPLE_CURRENCY}
+          valueUnits="minor"
+          emptyMessage={attribution === null ? t.noSignups : undefined}
+        />
+        <Candidates
+          className="demo-card demo-card--wide"
+          data={candidates}
+          loading={candidates === undefined}
+          emptyMessage={candidates === null ? t.noSignups : undefined}
         />
       </div>
     </>

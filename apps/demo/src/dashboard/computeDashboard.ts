@@ -1,4 +1,15 @@
-import { activation, activeUsers, csat, funnel, northStarTree, nps, retention, sessions } from '@kpikit/core';
+import {
+  activation,
+  activationCandidates,
+  activeUsers,
+  attribution,
+  csat,
+  funnel,
+  northStarTree,
+  nps,
+  retention,
+  sessions,
+} from '@kpikit/core';
 import { accountProperty, RETENTION_PERIODS_SHOWN, type ComputeControls } from './controls';
 import { resolveDashboardRange } from './range';
 import { revenueKpis } from './revenue';
@@ -7,11 +18,26 @@ import type { Compared, DashboardModel, DashboardRange, Dataset } from './types'
 
 const DAY = 86_400_000;
 
+/** The attribution models shown side by side. */
+export const ATTRIBUTION_MODELS = ['first_touch', 'last_touch', 'linear', 'position_based', 'time_decay'] as const;
+/** Days after sign-up whose actions are activation candidates. */
+export const ACTIVATION_WINDOW_DAYS = 3;
+
 /** Reports which part is being computed, for the progress bar. */
 export type ProgressListener = (done: number, total: number, phase: string) => void;
 
 /** The parts of the dashboard, in the order the worker computes and sends them: what draws soonest first. */
-export const DASHBOARD_PARTS = ['overview', 'activeUsers', 'revenue', 'sessions', 'activation', 'funnel', 'retention'] as const;
+export const DASHBOARD_PARTS = [
+  'overview',
+  'activeUsers',
+  'revenue',
+  'sessions',
+  'activation',
+  'funnel',
+  'retention',
+  'attribution',
+  'activationCandidates',
+] as const;
 export type DashboardPartName = (typeof DASHBOARD_PARTS)[number];
 
 /** One part of the dashboard's model, as computed. */
@@ -50,6 +76,8 @@ const MODEL_KEYS = Object.keys({
   activation: true,
   revenue: true,
   northStar: true,
+  attribution: true,
+  activationCandidates: true,
 } satisfies Record<keyof DashboardModel, true>) as readonly (keyof DashboardModel)[];
 
 /** The model when every figure is there (`null` counts: it says a figure cannot be computed), else `null`. */
@@ -122,6 +150,27 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
         exact: retention(table, { ...cohortOptions, mode: 'exact' }),
         unbounded: retention(table, { ...cohortOptions, mode: 'unbounded' }),
       },
+    },
+  };
+  yield {
+    name: 'attribution',
+    model: {
+      attribution: has.has('signup')
+        ? attribution(table, {
+            ...window,
+            conversion: 'signup',
+            touches: { channel: 'utm_source' },
+            models: [...ATTRIBUTION_MODELS],
+            ...(dataset.marketingCosts ? { costs: [...dataset.marketingCosts] } : {}),
+            unit,
+          })
+        : null,
+    },
+  };
+  yield {
+    name: 'activationCandidates',
+    model: {
+      activationCandidates: has.has('signup') ? activationCandidates(table, { ...window, days: ACTIVATION_WINDOW_DAYS, unit }) : null,
     },
   };
 }

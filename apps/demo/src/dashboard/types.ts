@@ -2,7 +2,10 @@ import type {
   FormatDetection,
   ImportOptions,
   ImportSummary,
+  ActivationCandidatesResult,
   ActivationResult,
+  AttributionCost,
+  AttributionResult,
   ActiveUsersResult,
   CsatResult,
   EventTable,
@@ -25,6 +28,8 @@ export interface Dataset {
   readonly surveys: { readonly nps: readonly number[]; readonly csat: readonly number[] } | null;
   readonly subscriptions: readonly Subscription[] | null;
   readonly northStar: NorthStarDefinition | null;
+  /** What marketing cost per channel and month (the sample's `marketingCosts`), as `attribution`'s `costs`; `null` without costs. */
+  readonly marketingCosts: readonly AttributionCost[] | null;
   /** Currency of subscription amounts. */
   readonly currency: string;
 }
@@ -115,4 +120,8 @@ export interface DashboardModel {
   readonly activation: Compared<ActivationResult> | null;
   readonly revenue: RevenueKpis | null;
   readonly northStar: NorthStarTreeResult | null;
+  /** Sign-ups shared among the channels (`utm_source`) of their touches, five models; `null` without `signup` events. */
+  readonly attribution: AttributionResult | null;
+  /** Early actions of new users ranked by how they go with retention; `null` without `signup` events. */
+  readonly activationCandidates: ActivationCandidatesResult | null;
 }

@@ -64,6 +64,8 @@ export interface DemoStrings {
   readonly noSurveys: string;
   readonly noActivation: string;
   readonly noTree: string;
+  /** Attribution and activation candidates without `signup` events. */
+  readonly noSignups: string;
   readonly funnelTitle: string;
   readonly funnelNeedsSteps: string;
   readonly sampleSteps: readonly string[];
@@ -142,6 +144,7 @@ const en: DemoStrings = {
   noSurveys: 'This data has no survey answers.',
   noActivation: 'This data has no signup and activate events.',
   noTree: 'This data has no North Star tree.',
+  noSignups: 'This data has no signup events.',
   funnelTitle: 'Trial conversion',
   funnelNeedsSteps: 'Name at least two events for the funnel.',
   sampleSteps: ['Visited pricing', 'Started a trial', 'Used a feature (PQL)', 'Paid'],
@@ -225,6 +228,7 @@ const fr: DemoStrings = {
   noSurveys: 'Ces données n’ont pas de réponses d’enquête.',
   noActivation: 'Ces données n’ont pas d’événements signup et activate.',
   noTree: 'Ces données n’ont pas d’arbre North Star.',
+  noSignups: 'Ces données n’ont pas d’événement signup.',
   funnelTitle: 'Conversion des essais',
   funnelNeedsSteps: 'Indiquez au moins deux événements pour le tunnel.',
   sampleSteps: ['A vu les tarifs', 'A commencé un essai', 'A utilisé une fonction (PQL)', 'A payé'],
@@ -311,6 +315,7 @@ const zhTW: DemoStrings = {
   noSurveys: '此資料沒有問卷回覆。',
   noActivation: '此資料沒有 signup 與 activate 事件。',
   noTree: '此資料沒有北極星指標樹。',
+  noSignups: '此資料沒有 signup 事件。',
   funnelTitle: '試用轉換',
   funnelNeedsSteps: '請至少指定兩個漏斗事件。',
   sampleSteps: ['瀏覽定價', '開始試用', '使用功能（PQL）', '付費'],

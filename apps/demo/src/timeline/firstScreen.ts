@@ -2,7 +2,16 @@ import { useLayoutEffect } from 'react';
 import { mark, TIMELINE_PREFIX } from './timeline';
 
 /** The dashboard's widget areas, each drawn when its figures arrive. */
-export const WIDGET_AREAS = ['nps', 'stickiness', 'kpis', 'funnel', 'retention', 'northStar'] as const;
+export const WIDGET_AREAS = [
+  'nps',
+  'stickiness',
+  'kpis',
+  'funnel',
+  'retention',
+  'northStar',
+  'attribution',
+  'activationCandidates',
+] as const;
 export type WidgetArea = (typeof WIDGET_AREAS)[number];
 
 /** Areas whose first real content has been committed, and how many of them have been painted. */

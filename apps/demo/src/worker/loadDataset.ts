@@ -17,6 +17,7 @@ export function sampleDataset(onIndexing: () => void = () => undefined): Dataset
     surveys: data.surveys,
     subscriptions: data.subscriptions,
     northStar: data.northStar,
+    marketingCosts: data.marketingCosts,
     currency: SAMPLE_CURRENCY,
   };
 }
@@ -53,6 +54,7 @@ export async function fileDataset(
           surveys: null,
           subscriptions: null,
           northStar: null,
+          marketingCosts: null,
           currency: SAMPLE_CURRENCY,
         };
   return { inspection, dataset, read };
