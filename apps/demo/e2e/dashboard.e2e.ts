@@ -104,8 +104,8 @@ describe('the session.dashboard over the sample data', () => {
     const rows = chart.locator('.kpikit-attribution-chart__table tbody tr');
     const shown = await rows.evaluateAll((trs) =>
       trs.map((tr) => [
-        tr.querySelector('th')!.textContent!.trim(),
-        ...[...tr.querySelectorAll('td .kpikit-attribution-chart__value')].map((td) => td.textContent!.trim()),
+        tr.querySelector('th')!.textContent.trim(),
+        ...[...tr.querySelectorAll('td .kpikit-attribution-chart__value')].map((td) => td.textContent.trim()),
       ]),
     );
     const channels = [...new Set(attribution.models.flatMap((model) => model.rows.map((row) => row.channel)))];

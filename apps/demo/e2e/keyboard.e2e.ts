@@ -78,7 +78,12 @@ describe('keyboard only', () => {
     expect(funnel).toBeLessThan(cell);
     expect(cell).toBeLessThan(tree);
     expect(widgets.filter((stop) => / step \d/.test(stop))).toHaveLength(1);
-    expect(widgets.filter((stop) => / cell \d/.test(stop))).toHaveLength(1);
+    // The grid, the attribution table and the candidates' table: a cell each.
+    expect(widgets.filter((stop) => / cell \d/.test(stop))).toHaveLength(3);
+    const attribution = at(/^kpikit-attribution-chart /);
+    const candidates = at(/^kpikit-activation-candidates /);
+    expect(tree).toBeLessThan(attribution);
+    expect(attribution).toBeLessThan(candidates);
     expect(widgets.filter((stop) => / treeitem /.test(stop))).toHaveLength(1);
     // The grid's display and mode toggles, and the tree's what-if and zoom buttons.
     expect(widgets).toEqual(
