@@ -127,7 +127,10 @@ describe('the session.dashboard over the sample data', () => {
     const top = candidates.candidates[0]!;
     expect(top.label).toBe('invite_teammate');
     const names = await widget.locator('.kpikit-activation-candidates__row .kpikit-activation-candidates__name').allInnerTexts();
-    expect(names).toEqual(candidates.candidates.slice(0, 10).map((candidate) => candidate.label));
+    // The page names a single action by its event and, above once, its threshold.
+    const named = (candidate: (typeof candidates.candidates)[number]): string =>
+      candidate.conditions.map((c) => (c.atLeast === 1 ? c.name : `${c.name}, ${c.atLeast}+ times`)).join(' + ');
+    expect(names).toEqual(candidates.candidates.slice(0, 10).map(named));
     const first = widget.locator('.kpikit-activation-candidates__row').first();
     expect(await first.locator('td').last().innerText()).toBe((top.counts.did.retained + top.counts.did.notRetained).toLocaleString('en'));
     expect(await widget.locator('.kpikit-activation-candidates__summary').innerText()).toContain(
