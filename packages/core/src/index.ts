@@ -264,6 +264,7 @@ export {
   MAX_ATTRIBUTION_MODELS,
 } from './attribution/attribution.schema';
 export { CREDIT_UNITS } from './attribution/apportion';
+export { DECAY_COEFFICIENTS, DECAY_FLOOR, decayWeight } from './attribution/decay';
 export { resolveModel as resolveAttributionModel } from './attribution/models';
 export { spendInRange as attributionSpend } from './attribution/costs';
 export type { SpendInRange as AttributionSpend } from './attribution/costs';

@@ -27,7 +27,7 @@ import { touchColumns, type TouchColumns } from './touches';
  *
  * - `first_touch` / `last_touch`: all to the first / last touch;
  * - `linear`: equal shares;
- * - `time_decay`: weights `2^(−Δt / halfLife)` (Δt = t − touch time), normalised;
+ * - `time_decay`: weights `2^(−Δt / halfLife)` (Δt = t − touch time; `decayWeight`, the same bits in every engine), normalised;
  * - `position_based`: `first`, `last` and `middle` shares (default 0.4, 0.4 and
  *   0.2, normalised), the middle share split equally among the middle touches;
  *   one touch takes all, two split `first : last`;

@@ -1,5 +1,6 @@
 import { DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE, DEFAULT_POSITION_WEIGHTS } from './attribution.schema';
 import type { AttributionModel, AttributionModelSpec } from './attribution.types';
+import { decayWeight } from './decay';
 
 /** A model's name and every parameter, defaults filled in. */
 export function resolveModel(model: AttributionModel): AttributionModelSpec {
@@ -62,7 +63,7 @@ export function weigher(spec: AttributionModelSpec, channels: readonly string[])
         // 2^(−Δt / halfLife), relative to the nearest touch: the same shares once
         // normalised, and never all zero however short the half-life.
         const nearest = time[hi - 1] as number;
-        for (let i = lo; i < hi; i++) weights[i - lo] = 2 ** (((time[i] as number) - nearest) / halfLife);
+        for (let i = lo; i < hi; i++) weights[i - lo] = decayWeight(((time[i] as number) - nearest) / halfLife);
         return -1;
       };
     }
