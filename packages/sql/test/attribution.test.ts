@@ -48,7 +48,7 @@ describe('attribution in SQL: the worked example', () => {
     conversion: 'purchase',
     touches: { channel: 'utm_source' },
     value: { property: 'revenue' },
-    models: ['first_touch', 'last_touch', 'linear', 'position_based', 'last_non_direct'],
+    models: ['first_touch', 'last_touch', 'linear', 'time_decay', 'position_based', 'last_non_direct'],
     from: '2024-03-01',
     to: '2024-03-31',
     costs: [{ channel: 'google', period: '2024-03', amount: 56 }],
@@ -68,6 +68,13 @@ describe('attribution in SQL: the worked example', () => {
         ['google', 5_592_405, 23.33],
         [null, 2 ** 24, 0],
       ]);
+      // 1/7 : 2/7 : 4/7 of 2^24 units and of 7,000 cents.
+      expect(table.time_decay).toEqual([
+        ['direct', 9_586_981 + 2 ** 24, 70],
+        ['facebook', 4_793_490, 20],
+        ['google', 2_396_745, 10],
+        [null, 2 ** 24, 0],
+      ]);
       expect(table.position_based?.[2]).toEqual(['google', Math.round(0.4 * 2 ** 24), 28]);
       expect(table.last_non_direct?.[1]).toEqual(['facebook', 2 ** 24, 70]);
       const google = result.models[0]?.rows[2];
@@ -80,7 +87,7 @@ describe('attribution in SQL: the worked example', () => {
     }
   });
 
-  it('refuses time_decay and subscription values with a typed error naming the option', () => {
+  it('refuses subscription values with a typed error naming the option', () => {
     const refused = (changes: Partial<AttributionOptions>): string[] => {
       try {
         compile('attribution', { ...options, ...changes }, { dialect: 'duckdb', table: 'events' });
@@ -90,7 +97,6 @@ describe('attribution in SQL: the worked example', () => {
       }
       return [];
     };
-    expect(refused({ models: ['linear', { model: 'time_decay', halfLife: DAY }] })).toEqual(['options.models[1]']);
     expect(refused({ value: { subscriptions: [] } })).toEqual(['options.value.subscriptions']);
     // Core's own option errors, unchanged.
     expect(refused({ lookback: -1 })).toEqual(['options.lookback']);
@@ -115,6 +121,10 @@ const modelArb: fc.Arbitrary<AttributionModel> = fc.oneof(
     .tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 5 }))
     .map(([first, middle, last]): AttributionModel => ({ model: 'position_based', weights: { first, middle, last } })),
   fc.subarray(['direct', 'fb']).map((direct): AttributionModel => ({ model: 'last_non_direct', direct })),
+  // Half-lives from a millisecond (most touches weigh 0 beside the nearest) to days, odd ones too, so the weights take every bit.
+  fc
+    .oneof(fc.constantFrom(1, 7, HOUR, DAY / 3, 7 * DAY), fc.double({ min: 0.5, max: 10 * DAY, noNaN: true }))
+    .map((halfLife): AttributionModel => ({ model: 'time_decay', halfLife })),
 );
 
 /**
@@ -207,7 +217,7 @@ const worldArb = fc
   });
 
 describe('attribution in SQL: the same numbers as core', () => {
-  it('on random worlds: every model but time_decay, touches by property or name, campaigns, values, costs, ranges, zones, accounts', async () => {
+  it('on random worlds: every model, touches by property or name, campaigns, values, costs, ranges, zones, accounts', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async ({ events, options }) => {
         let expected: unknown;

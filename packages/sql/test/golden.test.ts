@@ -37,7 +37,7 @@ const cases: { [M in MetricName]: { options: MetricOptions<M>; table: string } }
     options: {
       conversion: { name: 'purchase', where: { plan: 'pro' } },
       touches: { channel: 'utm_source', campaign: 'utm_campaign' },
-      models: ['first_touch', 'linear', 'position_based', 'last_non_direct'],
+      models: ['first_touch', 'linear', { model: 'time_decay', halfLife: 3 * 86_400_000 }, 'position_based', 'last_non_direct'],
       value: { property: 'revenue' },
       costs: [{ channel: 'google', period: '2024-03', amount: 1200 }],
       from: '2024-03-01',

@@ -6,25 +6,9 @@ import type { MetricSql } from '../metric.types';
 import { attributionQuery } from './query';
 import { modelRows, readTallies, type AttributionTallies } from './rows';
 
-/**
- * Refuses what SQL cannot compute exactly as core does: `time_decay`, whose
- * weights `2^x` the databases round differently from JavaScript in the last
- * bit (DuckDB's `pow` differs from V8's for about one exponent in ten), which
- * can move a credit unit; and values from subscriptions.
- */
+/** Refuses what SQL does not compute as core does: values from subscriptions. */
 function unsupported(options: AttributionOptions): KpiIssue[] {
   const issues: KpiIssue[] = [];
-  (options.models ?? []).forEach((model, i) => {
-    if ((typeof model === 'string' ? model : model.model) === 'time_decay') {
-      issues.push({
-        index: null,
-        path: `options.models[${i}]`,
-        expected:
-          'a model SQL computes exactly as core (time_decay is core only: the databases round 2^x differently from JavaScript in the last bit, which can move a credit unit)',
-        received: '"time_decay"',
-      });
-    }
-  });
   if (options.value !== undefined && 'subscriptions' in options.value) {
     issues.push({
       index: null,

@@ -54,6 +54,8 @@ export function attributionQuery(context: CompileContext, options: AttributionOp
   const value = valueOption === undefined ? null : properties.add(valueOption.property, 'options.value.property');
   const range = { from: options.from, to: options.to, timeZone: options.timeZone ?? 'UTC' };
   const head = eventHead(context, range, properties);
+  // time_decay weighs a touch by its time before the nearest one (`dt`, ms ≤ 0).
+  const decays = specs.some((spec) => spec.model === 'time_decay');
 
   // Per copy of an event: the label as text; a copy without it makes the event have none.
   const label = (alias: string): string =>
@@ -121,7 +123,7 @@ export function attributionQuery(context: CompileContext, options: AttributionOp
       [
         'k_win',
         [
-          'SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca',
+          `SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca${decays ? ', t.ms AS tms' : ''}`,
           'FROM k_conv AS c',
           'JOIN k_touches AS t ON t.u = c.u',
           `WHERE t.ms >= CAST(c.cms AS ${double}) - ${lookback} AND t.ms <= c.cms`,
@@ -130,10 +132,10 @@ export function attributionQuery(context: CompileContext, options: AttributionOp
       [
         'k_pos',
         [
-          'SELECT u, cms, q, o, ch, ca, i, n',
+          `SELECT u, cms, q, o, ch, ca, i, n${decays ? `, CAST(tms - max(tms) OVER (${over}) AS ${double}) AS dt` : ''}`,
           // Read here once per conversion: the last non-direct touch of each last_non_direct model.
           `  ${lastNonDirect(context, specs, over)}`,
-          `FROM (SELECT u, cms, q, o, ch, ca, row_number() OVER (${over} ORDER BY o) - 1 AS i, count(*) OVER (${over}) AS n FROM k_win) AS w`,
+          `FROM (SELECT u, cms, q, o, ch, ca${decays ? ', tms' : ''}, row_number() OVER (${over} ORDER BY o) - 1 AS i, count(*) OVER (${over}) AS n FROM k_win) AS w`,
         ].join('\n'),
       ],
       ...shareCtes(context, specs),

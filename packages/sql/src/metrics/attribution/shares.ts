@@ -1,4 +1,4 @@
-import { CREDIT_UNITS } from '@kpikit/core';
+import { CREDIT_UNITS, DECAY_COEFFICIENTS, DECAY_FLOOR } from '@kpikit/core';
 import type { AttributionModelSpec } from '@kpikit/core';
 import type { CompileContext } from '../../query/context';
 
@@ -7,7 +7,8 @@ import type { CompileContext } from '../../query/context';
  * of `n` in touch order, channel `ch`): `first_touch`, `last_touch` and
  * `last_non_direct` give 1 to one touch and 0 to the others, `linear` 1 to
  * each, `position_based` core's `first`, `middle / (n − 2)` and `last`
- * weights. Sharing by weight then gives the one touch everything, as core's
+ * weights, `time_decay` core's `decayWeight` of the touch's half-lives
+ * before the nearest touch. Sharing by weight then gives the one touch everything, as core's
  * shortcut does. Parameters are bound: the weights as the doubles core
  * normalised, the direct channels as text.
  */
@@ -29,8 +30,21 @@ function weightOf(context: CompileContext, spec: AttributionModelSpec, m: number
       return `CASE WHEN n = 1 THEN 1.0 WHEN i = 0 THEN ${params.double(first)} WHEN i = n - 1 THEN ${params.double(last)} ELSE ${middleWeight} END`;
     }
     case 'time_decay':
-      throw new Error('time_decay has no SQL (refused when options are checked)');
+      return `CASE WHEN n = 1 THEN 1.0 ELSE ${decayWeight(context)} END`;
   }
+}
+
+/**
+ * Core's `decayWeight` of `dx` (the touch's half-lives before the nearest,
+ * ≤ 0; `dk` its floor, `df` the fraction): the same polynomial by the same
+ * Horner steps, then times the exact `2^dk`. Bound as the doubles core holds.
+ */
+export function decayWeight(context: Pick<CompileContext, 'params' | 'dialect'>): string {
+  const { params, dialect } = context;
+  const double = dialect.type('double');
+  let horner = params.double(DECAY_COEFFICIENTS[15] as number);
+  for (let n = 14; n >= 0; n--) horner = `(${horner} * df + ${params.double(DECAY_COEFFICIENTS[n] as number)})`;
+  return `CASE WHEN dx >= ${DECAY_FLOOR} THEN ${horner} * pow(CAST(2 AS ${double}), dk) ELSE 0.0 END`;
 }
 
 /** `nd_<m>`: the last touch not on a direct channel of a `last_non_direct` model (NULL when all are), over the conversion. */
@@ -64,12 +78,21 @@ export function lastNonDirect(context: CompileContext, specs: readonly Attributi
  *   whole unit, which doubles never come near).
  */
 export function shareCtes(context: CompileContext, specs: readonly AttributionModelSpec[]): [string, string][] {
-  const { dialect } = context;
+  const { dialect, params } = context;
   const double = dialect.type('double');
   const bigint = dialect.type('bigint');
   const key = 'u, cms, m';
   const over = `PARTITION BY ${key}`;
-  const models = specs.map((_, m) => `SELECT ${m} AS m`).join(' UNION ALL ');
+  const decays = specs.some((spec) => spec.model === 'time_decay');
+  // Each model's half-life (1 for the others, unused), to weigh touches by.
+  const halfLife = (spec: AttributionModelSpec): string =>
+    decays ? `, CAST(${spec.model === 'time_decay' ? params.double(spec.halfLife) : '1'} AS ${double}) AS hl` : '';
+  const models = specs.map((spec, m) => `SELECT ${m} AS m${halfLife(spec)}`).join(' UNION ALL ');
+  const crossed = `SELECT p.*, k.m AS m${decays ? ', k.hl AS hl' : ''} FROM k_pos AS p CROSS JOIN (${models}) AS k`;
+  // With time_decay: the half-lives back `dx`, its floor `dk` and fraction `df`, computed once per row.
+  const touches = decays
+    ? `(SELECT y.*, floor(y.dx) AS dk, y.dx - floor(y.dx) AS df FROM (SELECT z.*, z.dt / z.hl AS dx FROM (${crossed}) AS z) AS y)`
+    : `(${crossed})`;
   const weight = `CASE ${specs.map((spec, m) => `WHEN x.m = ${m} THEN ${weightOf(context, spec, m)}`).join(' ')} END`;
   const units = String(CREDIT_UNITS);
   // One largest-remainder sharing of `total` (an exact integer as a double): its floor, remainder and leftover.
@@ -98,7 +121,7 @@ export function shareCtes(context: CompileContext, specs: readonly AttributionMo
         `SELECT u, cms, m, q, i, n, ch, ca, w, ${dialect.runningSum('w', 'i', key)} AS run`,
         'FROM (',
         `  SELECT x.u AS u, x.cms AS cms, x.m AS m, x.q AS q, x.i AS i, x.n AS n, x.ch AS ch, x.ca AS ca, CAST(${weight} AS ${double}) AS w`,
-        `  FROM (SELECT p.*, k.m AS m FROM k_pos AS p CROSS JOIN (${models}) AS k) AS x`,
+        `  FROM ${touches} AS x`,
         ') AS x',
       ].join('\n'),
     ],

@@ -32,21 +32,21 @@ k_conv AS (
   WHERE c.cv = 1 AND c.r = 1 AND c.d BETWEEN b.from_day AND b.to_day
 ),
 k_win AS (
-  SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca
+  SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca, t.ms AS tms
   FROM k_conv AS c
   JOIN k_touches AS t ON t.u = c.u
   WHERE t.ms >= CAST(c.cms AS Float64) - {p5:Float64} AND t.ms <= c.cms
 ),
 k_pos AS (
-  SELECT u, cms, q, o, ch, ca, i, n
-    , max(CASE WHEN NOT (ch = '' OR ch IN ({p8:String}, {p9:String}, {p10:String})) THEN i END) OVER (PARTITION BY u, cms) AS nd_3
-  FROM (SELECT u, cms, q, o, ch, ca, row_number() OVER (PARTITION BY u, cms ORDER BY o) - 1 AS i, count(*) OVER (PARTITION BY u, cms) AS n FROM k_win) AS w
+  SELECT u, cms, q, o, ch, ca, i, n, CAST(tms - max(tms) OVER (PARTITION BY u, cms) AS Float64) AS dt
+    , max(CASE WHEN NOT (ch = '' OR ch IN ({p8:String}, {p9:String}, {p10:String})) THEN i END) OVER (PARTITION BY u, cms) AS nd_4
+  FROM (SELECT u, cms, q, o, ch, ca, tms, row_number() OVER (PARTITION BY u, cms ORDER BY o) - 1 AS i, count(*) OVER (PARTITION BY u, cms) AS n FROM k_win) AS w
 ),
 k_weights AS (
   SELECT u, cms, m, q, i, n, ch, ca, w, arrayFold((acc, x) -> acc + x, arrayMap(p -> p.2, arraySort(p -> p.1, groupArray((i, assumeNotNull(toFloat64(w)))) OVER (PARTITION BY u, cms, m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))), toFloat64(0)) AS run
   FROM (
-    SELECT x.u AS u, x.cms AS cms, x.m AS m, x.q AS q, x.i AS i, x.n AS n, x.ch AS ch, x.ca AS ca, CAST(CASE WHEN x.m = 0 THEN CASE WHEN i = 0 THEN 1.0 ELSE 0.0 END WHEN x.m = 1 THEN 1.0 WHEN x.m = 2 THEN CASE WHEN n = 1 THEN 1.0 WHEN i = 0 THEN {p12:Float64} WHEN i = n - 1 THEN {p12:Float64} ELSE {p11:Float64} / CAST(n - 2 AS Float64) END WHEN x.m = 3 THEN CASE WHEN i = coalesce(nd_3, n - 1) THEN 1.0 ELSE 0.0 END END AS Float64) AS w
-    FROM (SELECT p.*, k.m AS m FROM k_pos AS p CROSS JOIN (SELECT 0 AS m UNION ALL SELECT 1 AS m UNION ALL SELECT 2 AS m UNION ALL SELECT 3 AS m) AS k) AS x
+    SELECT x.u AS u, x.cms AS cms, x.m AS m, x.q AS q, x.i AS i, x.n AS n, x.ch AS ch, x.ca AS ca, CAST(CASE WHEN x.m = 0 THEN CASE WHEN i = 0 THEN 1.0 ELSE 0.0 END WHEN x.m = 1 THEN 1.0 WHEN x.m = 2 THEN CASE WHEN n = 1 THEN 1.0 ELSE CASE WHEN dx >= -1022 THEN ((((((((((((((({p12:Float64} * df + {p13:Float64}) * df + {p14:Float64}) * df + {p15:Float64}) * df + {p16:Float64}) * df + {p17:Float64}) * df + {p18:Float64}) * df + {p19:Float64}) * df + {p20:Float64}) * df + {p21:Float64}) * df + {p22:Float64}) * df + {p23:Float64}) * df + {p24:Float64}) * df + {p25:Float64}) * df + {p26:Float64}) * df + {p27:Float64}) * pow(CAST(2 AS Float64), dk) ELSE 0.0 END END WHEN x.m = 3 THEN CASE WHEN n = 1 THEN 1.0 WHEN i = 0 THEN {p29:Float64} WHEN i = n - 1 THEN {p29:Float64} ELSE {p28:Float64} / CAST(n - 2 AS Float64) END WHEN x.m = 4 THEN CASE WHEN i = coalesce(nd_4, n - 1) THEN 1.0 ELSE 0.0 END END AS Float64) AS w
+    FROM (SELECT y.*, floor(y.dx) AS dk, y.dx - floor(y.dx) AS df FROM (SELECT z.*, z.dt / z.hl AS dx FROM (SELECT p.*, k.m AS m, k.hl AS hl FROM k_pos AS p CROSS JOIN (SELECT 0 AS m, CAST(1 AS Float64) AS hl UNION ALL SELECT 1 AS m, CAST(1 AS Float64) AS hl UNION ALL SELECT 2 AS m, CAST({p11:Float64} AS Float64) AS hl UNION ALL SELECT 3 AS m, CAST(1 AS Float64) AS hl UNION ALL SELECT 4 AS m, CAST(1 AS Float64) AS hl) AS k) AS z) AS y) AS x
   ) AS x
 ),
 k_exact AS (
@@ -92,4 +92,4 @@ SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, 
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON 1 = 1
 SETTINGS join_use_nulls = 1, cast_keep_nullable = 1, aggregate_functions_null_for_empty = 1, output_format_json_quote_64bit_integers = 0
--- params: {"p1":"Europe/Paris","p2":"purchase","p3":"pro","p4":100,"p5":2592000000,"p6":19783,"p7":19813,"p8":"direct","p9":"(direct)","p10":"$direct","p11":0.2,"p12":0.4}
+-- params: {"p1":"Europe/Paris","p2":"purchase","p3":"pro","p4":100,"p5":2592000000,"p6":19783,"p7":19813,"p8":"direct","p9":"(direct)","p10":"$direct","p11":259200000,"p12":3.1324367070884287e-15,"p13":6.778726354822545e-14,"p14":1.3691488853904128e-12,"p15":2.5678435993488206e-11,"p16":4.4455382718708116e-10,"p17":7.054911620801123e-9,"p18":1.01780860092397e-7,"p19":0.000001321548679014431,"p20":0.000015252733804059841,"p21":0.0001540353039338161,"p22":0.0013333558146428443,"p23":0.009618129107628477,"p24":0.05550410866482158,"p25":0.24022650695910072,"p26":0.6931471805599453,"p27":1,"p28":0.2,"p29":0.4}

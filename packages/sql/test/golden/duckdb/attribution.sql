@@ -44,21 +44,21 @@ k_conv AS (
   WHERE c.cv = 1 AND c.r = 1 AND c.d BETWEEN b.from_day AND b.to_day
 ),
 k_win AS (
-  SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca
+  SELECT c.u AS u, c.cms AS cms, c.q AS q, t.o AS o, t.ch AS ch, t.ca AS ca, t.ms AS tms
   FROM k_conv AS c
   JOIN k_touches AS t ON t.u = c.u
   WHERE t.ms >= CAST(c.cms AS DOUBLE) - CAST($5 AS DOUBLE) AND t.ms <= c.cms
 ),
 k_pos AS (
-  SELECT u, cms, q, o, ch, ca, i, n
-    , max(CASE WHEN NOT (ch = '' OR ch IN (CAST($8 AS VARCHAR), CAST($9 AS VARCHAR), CAST($10 AS VARCHAR))) THEN i END) OVER (PARTITION BY u, cms) AS nd_3
-  FROM (SELECT u, cms, q, o, ch, ca, row_number() OVER (PARTITION BY u, cms ORDER BY o) - 1 AS i, count(*) OVER (PARTITION BY u, cms) AS n FROM k_win) AS w
+  SELECT u, cms, q, o, ch, ca, i, n, CAST(tms - max(tms) OVER (PARTITION BY u, cms) AS DOUBLE) AS dt
+    , max(CASE WHEN NOT (ch = '' OR ch IN (CAST($8 AS VARCHAR), CAST($9 AS VARCHAR), CAST($10 AS VARCHAR))) THEN i END) OVER (PARTITION BY u, cms) AS nd_4
+  FROM (SELECT u, cms, q, o, ch, ca, tms, row_number() OVER (PARTITION BY u, cms ORDER BY o) - 1 AS i, count(*) OVER (PARTITION BY u, cms) AS n FROM k_win) AS w
 ),
 k_weights AS (
   SELECT u, cms, m, q, i, n, ch, ca, w, list_reduce(list(w ORDER BY i) OVER (PARTITION BY u, cms, m), lambda a, b: a + b) AS run
   FROM (
-    SELECT x.u AS u, x.cms AS cms, x.m AS m, x.q AS q, x.i AS i, x.n AS n, x.ch AS ch, x.ca AS ca, CAST(CASE WHEN x.m = 0 THEN CASE WHEN i = 0 THEN 1.0 ELSE 0.0 END WHEN x.m = 1 THEN 1.0 WHEN x.m = 2 THEN CASE WHEN n = 1 THEN 1.0 WHEN i = 0 THEN CAST($12 AS DOUBLE) WHEN i = n - 1 THEN CAST($12 AS DOUBLE) ELSE CAST($11 AS DOUBLE) / CAST(n - 2 AS DOUBLE) END WHEN x.m = 3 THEN CASE WHEN i = coalesce(nd_3, n - 1) THEN 1.0 ELSE 0.0 END END AS DOUBLE) AS w
-    FROM (SELECT p.*, k.m AS m FROM k_pos AS p CROSS JOIN (SELECT 0 AS m UNION ALL SELECT 1 AS m UNION ALL SELECT 2 AS m UNION ALL SELECT 3 AS m) AS k) AS x
+    SELECT x.u AS u, x.cms AS cms, x.m AS m, x.q AS q, x.i AS i, x.n AS n, x.ch AS ch, x.ca AS ca, CAST(CASE WHEN x.m = 0 THEN CASE WHEN i = 0 THEN 1.0 ELSE 0.0 END WHEN x.m = 1 THEN 1.0 WHEN x.m = 2 THEN CASE WHEN n = 1 THEN 1.0 ELSE CASE WHEN dx >= -1022 THEN (((((((((((((((CAST($12 AS DOUBLE) * df + CAST($13 AS DOUBLE)) * df + CAST($14 AS DOUBLE)) * df + CAST($15 AS DOUBLE)) * df + CAST($16 AS DOUBLE)) * df + CAST($17 AS DOUBLE)) * df + CAST($18 AS DOUBLE)) * df + CAST($19 AS DOUBLE)) * df + CAST($20 AS DOUBLE)) * df + CAST($21 AS DOUBLE)) * df + CAST($22 AS DOUBLE)) * df + CAST($23 AS DOUBLE)) * df + CAST($24 AS DOUBLE)) * df + CAST($25 AS DOUBLE)) * df + CAST($26 AS DOUBLE)) * df + CAST($27 AS DOUBLE)) * pow(CAST(2 AS DOUBLE), dk) ELSE 0.0 END END WHEN x.m = 3 THEN CASE WHEN n = 1 THEN 1.0 WHEN i = 0 THEN CAST($29 AS DOUBLE) WHEN i = n - 1 THEN CAST($29 AS DOUBLE) ELSE CAST($28 AS DOUBLE) / CAST(n - 2 AS DOUBLE) END WHEN x.m = 4 THEN CASE WHEN i = coalesce(nd_4, n - 1) THEN 1.0 ELSE 0.0 END END AS DOUBLE) AS w
+    FROM (SELECT y.*, floor(y.dx) AS dk, y.dx - floor(y.dx) AS df FROM (SELECT z.*, z.dt / z.hl AS dx FROM (SELECT p.*, k.m AS m, k.hl AS hl FROM k_pos AS p CROSS JOIN (SELECT 0 AS m, CAST(1 AS DOUBLE) AS hl UNION ALL SELECT 1 AS m, CAST(1 AS DOUBLE) AS hl UNION ALL SELECT 2 AS m, CAST(CAST($11 AS DOUBLE) AS DOUBLE) AS hl UNION ALL SELECT 3 AS m, CAST(1 AS DOUBLE) AS hl UNION ALL SELECT 4 AS m, CAST(1 AS DOUBLE) AS hl) AS k) AS z) AS y) AS x
   ) AS x
 ),
 k_exact AS (
@@ -111,4 +111,4 @@ k_out AS (
 SELECT b.from_day, b.to_day, b.invalid, r.part, r.m, r.ch, r.ca, r.a, r.b, r.c, r.d, r.e, r.f, r.g, r.h
 FROM k_bounds AS b
 LEFT JOIN k_out AS r ON TRUE
--- params: ["Europe/Paris","purchase","pro",100,2592000000,19783,19813,"direct","(direct)","$direct",0.2,0.4]
+-- params: ["Europe/Paris","purchase","pro",100,2592000000,19783,19813,"direct","(direct)","$direct",259200000,3.1324367070884287e-15,6.778726354822545e-14,1.3691488853904128e-12,2.5678435993488206e-11,4.4455382718708116e-10,7.054911620801123e-9,1.01780860092397e-7,0.000001321548679014431,0.000015252733804059841,0.0001540353039338161,0.0013333558146428443,0.009618129107628477,0.05550410866482158,0.24022650695910072,0.6931471805599453,1,0.2,0.4]
