@@ -42,7 +42,19 @@ export const Linked: Story = {
 export const Pairs: Story = { args: { data: withPairs } };
 
 /** Counted by account: an account did an action when any of its users did. */
-export const ByAccount: Story = { args: { data: byAccount } };
+export const ByAccount: Story = {
+  args: { data: byAccount },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Activation candidates' })).toHaveAttribute('data-unit', 'account');
+    await expect(canvasElement.querySelector('.kpikit-activation-candidates__summary')).toHaveTextContent(
+      /retained of [\d,]+ new accounts/,
+    );
+  },
+};
+
+/** By account in Chinese: accounts are counted with 個, where people take 位. */
+export const ByAccountTraditionalChinese: Story = { args: { data: byAccount, locale: 'zh-TW' } };
 
 /** Thirty-one users to compare: wide intervals, most crossing 0, and a note saying so. */
 export const FewUsers: Story = { args: { data: fewUsers } };

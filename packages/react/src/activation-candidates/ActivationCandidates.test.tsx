@@ -167,7 +167,7 @@ describe('ActivationCandidates', () => {
 
   it('speaks of accounts at an account grain', () => {
     render(<ActivationCandidates data={byAccount} />);
-    expect(root()).toHaveAttribute('data-unit', 'accounts');
+    expect(root()).toHaveAttribute('data-unit', 'account');
     expect(document.querySelector('.kpikit-activation-candidates__summary')).toHaveTextContent(/retained of 500 new accounts/);
   });
 

@@ -2,9 +2,6 @@ import type { ActivationCandidate, ActivationCondition } from '@kpikit/core';
 import type { Formatter } from '../format/formatter';
 import { MISSING } from '../format/number';
 
-/** Whose retention the words speak of. */
-export type ActivationUnitLabel = 'users' | 'accounts';
-
 /** The sign of a lift: `none` when there is no lift (everyone or no one did it). */
 export type LiftDirection = 'positive' | 'negative' | 'zero' | 'none';
 

@@ -8,7 +8,7 @@ export type {
   ActivationNote,
   ActivationSummary,
 } from './useActivationCandidates';
-export type { ActivationRowModel, ActivationTable, ActivationUnitLabel, LiftDirection, LiftGeometry } from './candidateModel';
+export type { ActivationRowModel, ActivationTable, LiftDirection, LiftGeometry } from './candidateModel';
 export type { ActivationReadout } from './readout';
 export type {
   ScatterModel as ActivationScatterModel,

@@ -4,11 +4,12 @@ import { useCallback, useMemo, useState, type ReactNode, type Ref } from 'react'
 import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
+import { resolveUnit, type UnitKind, type UnitLabel } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import { useGridKeyboard, type GridCellPosition, type GridProps } from '../internal/useGridKeyboard';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetOptions, type WidgetState } from '../internal/widgetState';
-import { activationTable, intervalBounds, type ActivationTable, type ActivationUnitLabel } from './candidateModel';
+import { activationTable, intervalBounds, type ActivationTable } from './candidateModel';
 import { activationCatalogue } from './messages';
 import { rowReadout, type ActivationReadout } from './readout';
 import { SCATTER_FALLBACK_WIDTH, scatterModel, type ScatterModel } from './scatterModel';
@@ -17,8 +18,13 @@ import { SCATTER_FALLBACK_WIDTH, scatterModel, type ScatterModel } from './scatt
 export interface ActivationCandidatesWidgetOptions extends WidgetOptions {
   /** An `activationCandidates()` result. */
   readonly data: ActivationCandidatesResult | null | undefined;
-  /** Whose retention the words speak of. Default `accounts` when the result was counted by a group, else `users`. */
-  readonly unit?: ActivationUnitLabel | undefined;
+  /**
+   * Who is new, for the words: `'user'`, `'account'`, `'group'` or a noun
+   * (`{ one: 'workspace', other: 'workspaces' }`) in the widget's locale.
+   * Default: that of `data` (a result counted by a group property that names
+   * accounts reads as accounts, any other as groups), else users.
+   */
+  readonly unit?: UnitLabel | undefined;
   /** Display names of events, by event name. */
   readonly eventLabels?: Readonly<Record<string, string>> | undefined;
   /** How many signals show at first, and how many more each "Show more" adds. Default 10. */
@@ -58,7 +64,8 @@ export interface ActivationCandidatesModel {
   readonly descriptionId: string;
   readonly readoutId: string;
   readonly label: string;
-  readonly unit: ActivationUnitLabel;
+  /** Which noun the words use: `user`, `account`, `group`, or `custom` (the host's). */
+  readonly unit: UnitKind;
   readonly summary: ActivationSummary | null;
   /** Censored units and few units, shown above the chart. */
   readonly notes: readonly ActivationNote[];
@@ -127,16 +134,17 @@ function rangeText(result: ActivationCandidatesResult, fmt: Formatter): string |
  * widget.table?.rows[0]?.liftText; // '+27 pts'
  */
 export function useActivationCandidates(options: ActivationCandidatesWidgetOptions): ActivationCandidatesModel {
-  const fmt = useFormatter(options.locale, options.messages, activationCatalogue);
+  const result = options.data ?? null;
+  const fmt = useFormatter(options.locale, options.messages, activationCatalogue, resolveUnit(options.unit, result?.unit));
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
   const readoutId = useStableId('readout');
-  const result = options.data ?? null;
   const emptyReason = emptyReasonOf(result);
   const state = resolveState(options, emptyReason !== null);
   const ready = state === 'ready' && result !== null;
-  const unit: ActivationUnitLabel = options.unit ?? (result?.unit ? 'accounts' : 'users');
-  const units = useCallback((count: number) => fmt.t(`activation.unit.${unit}`, {}, count), [fmt, unit]);
+  const unit = fmt.unit.kind;
+  // "new accounts": the formatter's noun, with the adjective the language puts on it (French "nouvel utilisateur").
+  const units = useCallback((count: number) => fmt.t(`activation.newUnits.${unit}`, {}, count), [fmt, unit]);
 
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 10));
   const [requested, setShown] = useState(pageSize);

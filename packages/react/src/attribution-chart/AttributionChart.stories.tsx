@@ -48,8 +48,22 @@ export const ReturnOnSpendPartialCosts: Story = {
 /** Twelve channels and the purchases without a touch. */
 export const ManyChannels: Story = { args: { data: manyChannels }, parameters: { frame: { width: 560 } } };
 
-/** Counted by account: the words say accounts. */
-export const ByAccount: Story = { args: { data: byAccount } };
+/** Counted by account: the definition and the readout say accounts. */
+export const ByAccount: Story = {
+  args: { data: byAccount },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Attribution' })).toHaveAttribute('data-unit', 'account');
+    await expect(canvas.getByText(/Each account’s first conversion counts\./, { selector: '.kpikit-card__caption' })).toBeVisible();
+    await userEvent.hover(canvasElement.querySelector<HTMLElement>('[data-cell="0:0"]')!);
+    await expect(canvasElement.querySelector('.kpikit-attribution-chart__readout')).toHaveTextContent(
+      /accounts? converted after a touch on it/,
+    );
+  },
+};
+
+/** By account in Chinese: accounts take the measure word 個, people 位. */
+export const ByAccountTraditionalChinese: Story = { args: { data: byAccount, locale: 'zh-TW', currency: 'TWD' } };
 
 export const Empty: Story = { args: { data: noConversions } };
 

@@ -288,9 +288,9 @@ describe('AttributionChart', () => {
       unit: { group: 'account' },
     });
     const { rerender } = render(<AttributionChart data={accounts} />);
-    expect(screen.getByRole('figure')).toHaveAttribute('data-unit', 'accounts');
+    expect(screen.getByRole('figure')).toHaveAttribute('data-unit', 'account');
     expect(screen.getByText(/Each account’s first conversion counts\./, { selector: '.kpikit-card__caption' })).toBeVisible();
-    rerender(<AttributionChart data={accounts} unit="users" />);
+    rerender(<AttributionChart data={accounts} unit="user" />);
     expect(screen.getByText(/Each user’s first conversion counts\./, { selector: '.kpikit-card__caption' })).toBeVisible();
   });
 

@@ -5,9 +5,6 @@ import { modelName, type AttributionModelName } from './modelNames';
 /** What the bars and numbers show: credited conversions, credited value, or value over spend. */
 export type AttributionMetric = 'conversions' | 'value' | 'returnOnSpend';
 
-/** Whose conversions the words speak of. */
-export type AttributionUnitLabel = 'users' | 'accounts';
-
 /** How the result's values and costs are expressed: whole currency units, or minor ones (cents) as subscription values are. */
 export type AttributionValueUnits = 'major' | 'minor';
 

@@ -15,7 +15,6 @@ export type {
   AttributionMissingReason,
   AttributionRowModel,
   AttributionTable,
-  AttributionUnitLabel,
   AttributionValueUnits,
 } from './attributionModel';
 export type { AttributionModelName } from './modelNames';

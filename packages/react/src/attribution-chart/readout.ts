@@ -1,6 +1,6 @@
 import type { AttributionResult } from '@kpikit/core';
 import type { Formatter } from '../format/formatter';
-import type { AttributionTable, AttributionUnitLabel } from './attributionModel';
+import type { AttributionTable } from './attributionModel';
 import { formatCredit, formatMultiple } from './attributionModel';
 
 /** What the readout says of one cell: a title and lines of sentences. */
@@ -17,7 +17,6 @@ export interface AttributionReadout {
 export interface ReadoutSettings {
   readonly currency: string;
   readonly moneyScale: number;
-  readonly unit: AttributionUnitLabel;
   /** Some channel has a cost entry: spend lines are worth a line. */
   readonly hasCosts: boolean;
 }
@@ -44,7 +43,8 @@ export function cellReadout(
   const sentence = (text: string) => fmt.t('sentence', { text });
   const money = (value: number | null) => fmt.currency(value === null ? null : value / settings.moneyScale, settings.currency);
   const figures = cell.figures;
-  const units = fmt.t(`attribution.${settings.unit}`, { count: fmt.count(figures.units) }, figures.units);
+  // "12 accounts": the formatter's unit names who converted.
+  const units = fmt.t('attribution.units', { count: fmt.count(figures.units) }, figures.units);
 
   const credit = [
     sentence(

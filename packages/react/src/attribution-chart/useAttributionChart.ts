@@ -4,6 +4,7 @@ import type { DataTableModel } from '../a11y/DataTable';
 import { useStableId } from '../a11y/useStableId';
 import type { Formatter } from '../format/formatter';
 import { numberFormat } from '../format/number';
+import { resolveUnit, type UnitLabel } from '../format/unit';
 import { useFormatter } from '../format/useFormatter';
 import { useWidgetRoot, type WidgetRootProps } from '../internal/useWidgetRoot';
 import { errorContent, resolveState, type WidgetOptions, type WidgetState } from '../internal/widgetState';
@@ -14,7 +15,6 @@ import {
   type AttributionMetric,
   type AttributionMissingReason,
   type AttributionTable,
-  type AttributionUnitLabel,
   type AttributionValueUnits,
 } from './attributionModel';
 import { attributionCatalogue } from './messages';
@@ -38,8 +38,13 @@ export interface AttributionChartOptions extends WidgetOptions {
   readonly currency?: string | undefined;
   /** `minor` when values and costs are in cents (as subscription values are). Default `major`. */
   readonly valueUnits?: AttributionValueUnits | undefined;
-  /** Whose conversions the words speak of. Default `accounts` when the result was counted by a group, else `users`. */
-  readonly unit?: AttributionUnitLabel | undefined;
+  /**
+   * Who converts, for the words: `'user'`, `'account'`, `'group'` or a noun
+   * (`{ one: 'workspace', other: 'workspaces' }`) in the chart's locale.
+   * Default: that of `data` (a result counted by a group property that names
+   * accounts reads as accounts, any other as groups), else users.
+   */
+  readonly unit?: UnitLabel | undefined;
   /** Display names of channels, by channel. */
   readonly channelLabels?: Readonly<Record<string, string>> | undefined;
   /** Row order: `credit` (default), most conversions on average over the models first; `channel`, by name. `No touch` is last. */
@@ -144,11 +149,11 @@ function rangeText(result: AttributionResult, fmt: Formatter): string | undefine
  * chart.table?.rows[0]?.cells[1]?.text; // '41.5'
  */
 export function useAttributionChart(options: AttributionChartOptions): AttributionChartModel {
-  const fmt = useFormatter(options.locale, options.messages, attributionCatalogue);
+  const result = options.data ?? null;
+  const fmt = useFormatter(options.locale, options.messages, attributionCatalogue, resolveUnit(options.unit, result?.unit));
   const titleId = useStableId('title');
   const descriptionId = useStableId('description');
   const readoutId = useStableId('readout');
-  const result = options.data ?? null;
   const state = resolveState(options, !result || result.conversions === 0 || result.models.length === 0);
   const ready = state === 'ready' && result !== null;
 
@@ -167,7 +172,6 @@ export function useAttributionChart(options: AttributionChartOptions): Attributi
 
   const currency = options.currency ?? 'USD';
   const moneyScale = moneyScaleOf(options.valueUnits ?? 'major', fmt.locale, currency);
-  const unit: AttributionUnitLabel = options.unit ?? (result?.unit ? 'accounts' : 'users');
   const { channelLabels } = options;
   const sort = options.sort ?? 'credit';
   const table = useMemo(
@@ -179,7 +183,7 @@ export function useAttributionChart(options: AttributionChartOptions): Attributi
   const keyboard = useGridKeyboard(table?.rows.length ?? 0, table?.columns.length ?? 0);
   const target = keyboard.target;
   const readout =
-    table && result && target ? cellReadout(result, table, target.row, target.column, fmt, { currency, moneyScale, unit, hasCosts }) : null;
+    table && result && target ? cellReadout(result, table, target.row, target.column, fmt, { currency, moneyScale, hasCosts }) : null;
 
   const dataTable = useMemo(
     () => (result && table ? screenReaderTable(result, table, fmt, { currency, moneyScale, hasCosts }) : null),
@@ -190,7 +194,7 @@ export function useAttributionChart(options: AttributionChartOptions): Attributi
   const definition = result
     ? fmt.t('attribution.definition', {
         lookback: fmt.duration(result.lookback),
-        count: fmt.t(result.count === 'every' ? 'attribution.count.every' : `attribution.count.first.${unit}`),
+        count: fmt.t(result.count === 'every' ? 'attribution.count.every' : 'attribution.count.first'),
         keys: fmt.t('attribution.keys'),
       })
     : '';
@@ -241,7 +245,7 @@ export function useAttributionChart(options: AttributionChartOptions): Attributi
     locale: fmt.locale,
     titleId,
     descriptionId,
-    data: { metric, models: result?.models.length, unit },
+    data: { metric, models: result?.models.length, unit: fmt.unit.kind },
   });
 
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from './formatter';
-import { en, enStickiness } from './messages/en';
-import { fr, frStickiness } from './messages/fr';
-import { zhTW, zhTWStickiness } from './messages/zhTW';
+import { en, enActivation, enAttribution, enStickiness } from './messages/en';
+import { fr, frActivation, frAttribution, frStickiness } from './messages/fr';
+import { zhTW, zhTWActivation, zhTWAttribution, zhTWStickiness } from './messages/zhTW';
 import { resolveUnit } from './unit';
 
 const accounts = { group: 'accountId', groups: 12, ungroupedEvents: 0 };
@@ -83,6 +83,8 @@ describe('units', () => {
     const sets: readonly (readonly Readonly<Record<string, unknown>>[])[] = [
       [en, fr, zhTW],
       [enStickiness, frStickiness, zhTWStickiness],
+      [enAttribution, frAttribution, zhTWAttribution],
+      [enActivation, frActivation, zhTWActivation],
     ];
     let named = 0;
     for (const [english, ...others] of sets) {

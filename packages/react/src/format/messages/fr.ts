@@ -201,8 +201,7 @@ export const frAttribution: AttributionMessages = {
   'attribution.times': '{value}\u00a0×',
   'attribution.unknown': 'inconnu',
   'attribution.lessThan': '< {value}',
-  'attribution.users': { one: '{count} utilisateur', other: '{count} utilisateurs' },
-  'attribution.accounts': { one: '{count} compte', other: '{count} comptes' },
+  'attribution.units': { other: '{count} {noun}' },
   'attribution.readout.title': '{channel}, {model}',
   'attribution.readout.conversions': {
     one: '{count} conversion attribuée ({share} du total)',
@@ -225,8 +224,7 @@ export const frAttribution: AttributionMessages = {
   'attribution.note.none': 'Aucun contact : ni canal, ni dépenses.',
   'attribution.note.breakEven': 'Le trait dans chaque barre marque 1\u00a0× : une valeur égale aux dépenses.',
   'attribution.definition': 'Le crédit de chaque conversion est partagé entre les contacts des {lookback} qui la précèdent. {count} {keys}',
-  'attribution.count.first.users': 'On retient la première conversion de chaque utilisateur.',
-  'attribution.count.first.accounts': 'On retient la première conversion de chaque compte.',
+  'attribution.count.first': 'On retient la première conversion de chaque {unit}.',
   'attribution.count.every': 'Toutes les conversions comptent.',
   'attribution.keys': 'Les flèches déplacent entre les cellules.',
   'attribution.hint': 'Survolez ou sélectionnez une cellule pour lire ses chiffres.',
@@ -245,8 +243,11 @@ export const frAttribution: AttributionMessages = {
 export const frActivation: ActivationMessages = {
   'activation.title': 'Actions d’activation',
   'activation.range': '{from} – {to}',
-  'activation.unit.users': { one: 'nouvel utilisateur', other: 'nouveaux utilisateurs' },
-  'activation.unit.accounts': { one: 'nouveau compte', other: 'nouveaux comptes' },
+  // “Nouvel” before a vowel (utilisateur), “nouveau” before the other nouns; a host's own noun takes “nouveau”.
+  'activation.newUnits.user': { one: 'nouvel {noun}', other: 'nouveaux {noun}' },
+  'activation.newUnits.account': { one: 'nouveau {noun}', other: 'nouveaux {noun}' },
+  'activation.newUnits.group': { one: 'nouveau {noun}', other: 'nouveaux {noun}' },
+  'activation.newUnits.custom': { one: 'nouveau {noun}', other: 'nouveaux {noun}' },
   'activation.retainedOf': 'retenus sur {count} {units}',
   'activation.outcome.window': 'actifs entre les jours {from} et {to} après {start}',
   'activation.outcome.unbounded': 'actifs à partir du jour {from} après {start}',
