@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/funnel/funnel';
 import type { FunnelBreakdownAttribution, FunnelOptions, FunnelStep } from '../../src/funnel/funnel.types';
 import type { PropertyValue } from '../../src/index';
-import { DAY, HOUR, journeys, type JourneyEvent } from './journeys';
+import { DAY, HOUR, journeys, type JourneyEvent } from '../support/journeys';
 
 type Row = [value: PropertyValue, counts: number[], meanSeconds: number | null];
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../src/funnel/funnel';
 import type { FunnelExclusion, FunnelOptions } from '../../src/funnel/funnel.types';
-import { DAY, SECOND, journeys } from './journeys';
+import { DAY, SECOND, journeys } from '../support/journeys';
 
 const counts = (events: ReturnType<typeof journeys>, options: FunnelOptions): number[] =>
   funnel(events, options).steps.map((step) => step.count);
