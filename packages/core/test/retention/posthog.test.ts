@@ -1,6 +1,7 @@
 /**
- * PostHog's own retention cases (`test_retention_query_runner.py`), the
- * first part of the file, with the counts PostHog expects. PostHog's default
+ * PostHog's own retention cases (`test_retention_query_runner.py`) on
+ * periods, ranges, cumulative tables and time zones, with the counts PostHog
+ * expects (the other cases: `posthog.*.test.ts` beside this file). PostHog's default
  * retention is our `cohort: 'recurring'`, its "cumulative" our `unbounded`,
  * its `retention_first_time` our `first`; its `totalIntervals` periods end
  * with the one holding `date_to`. The two distinct ids of one person are one
@@ -10,35 +11,14 @@
  * `test_hour_interval_team_timezone` (hourly periods),
  * `test_rolling_retention_with_minimum_occurrences` and
  * `test_all_events_with_minimum_occurrences` (several returns per period),
- * and the `test_retention_people_*` cases (the persons of a cell; kpikit
- * returns counts).
+ * the `test_retention_people_*` cases (the persons of a cell; kpikit
+ * returns counts), `test_month_interval_with_person_on_events_v2` (person-id
+ * overrides) and `test_day_interval_sampled` (sampling).
  */
 import { describe, expect, it } from 'vitest';
 import { retention } from '../../src/index';
-import type { KpiEvent, RetentionOptions, RetentionResult } from '../../src/index';
-import { utc } from '../support/journeys';
-
-/** PostHog's `_date(day, hour = 5, month = 0)`: 2020-06-10 plus that many days and months, at that UTC hour. */
-function date(day: number, hour = 5, month = 0): string {
-  const d = new Date(Date.UTC(2020, 5 + month, 10 + day, hour));
-  return d.toISOString();
-}
-
-/** PostHog's `_create_events`: `$pageview`s (or `name`) of each (person, time). */
-function events(list: readonly (readonly [string, string])[], name = '$pageview'): KpiEvent[] {
-  return list.map(([userId, at]) => ({ userId, name, timestamp: utc(at) }));
-}
-
-/** The table as PostHog returns it: one row per period of the range, empty cohorts as zeros, each row up to the end. */
-function triangle(result: RetentionResult, starts: readonly string[]): number[][] {
-  return starts.map((start, i) => {
-    const cells = starts.length - i;
-    const cohort = result.cohorts.find((c) => c.start === start);
-    return Array.from({ length: cells }, (_, k) => cohort?.counts[k] ?? 0);
-  });
-}
-
-const days = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => date(from + i).slice(0, 10));
+import type { RetentionOptions } from '../../src/index';
+import { date, days, events, table as triangle } from './posthog.support';
 
 // person1 (with its alias) and person2, as most cases create them.
 const twoPersons = events([
@@ -117,6 +97,25 @@ describe('PostHog retention cases', () => {
       [0, 0],
       [1],
     ]);
+  });
+
+  it('test_timezones: UTC days, then US/Pacific days, where person2 is on two dates', () => {
+    const list = events([
+      ['person1', date(-1, 1)],
+      ['person1', date(0, 1)],
+      ['person1', date(1, 1)], // the only event in US/Pacific on the first day
+      ['person2', date(6, 1)],
+      ['person2', date(6, 9)],
+    ]);
+    const utc = Array.from({ length: 11 }, (_, i) => Array<number>(11 - i).fill(0));
+    utc[0]![0] = utc[0]![1] = utc[1]![0] = utc[6]![0] = 1;
+    expect(triangle(retention(list, elevenDays), days(0, 11))).toEqual(utc);
+
+    const pacific = Array.from({ length: 11 }, (_, i) => Array<number>(11 - i).fill(0));
+    pacific[0]![0] = pacific[5]![0] = pacific[5]![1] = pacific[6]![0] = 1;
+    const result = retention(list, { ...elevenDays, timeZone: 'US/Pacific' });
+    expect(triangle(result, days(0, 11))).toEqual(pacific);
+    expect(result.cohorts[0]?.start).toBe('2020-06-10');
   });
 
   const weekly = events([
