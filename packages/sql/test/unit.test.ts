@@ -30,16 +30,18 @@ const SPEC: EventTableSpec = {
 
 /**
  * Events of users in accounts. Two users of one account with an event of one
- * name at one instant are one event of the account; they are given the same
- * properties, so that which copy stays does not matter. `x` is the
- * funnels' excluded event.
+ * name at one instant are one event of the account; every event of one name
+ * at one instant is given the same properties, so that which copy stays does
+ * not matter at either grain (the text and the number accounts group users
+ * differently: u2 and u4 share a text account, u4 and u5 a number). `x` is
+ * the funnels' excluded event.
  */
 const accountEventsArb = withProperties(eventsArb({ names: ['a', 'b', 'c', 'x'] })).map((events) => {
   const first = new Map<string, KpiEvent['properties']>();
   return events.map((event): KpiEvent => {
     const text = TEXT_ACCOUNT[event.userId];
     const number = NUMBER_ACCOUNT[event.userId] ?? null;
-    const key = `${String(text)}|${String(number)}|${event.name}|${String(event.timestamp)}`;
+    const key = `${event.name}|${String(event.timestamp)}`;
     const own = first.get(key) ?? event.properties;
     first.set(key, own);
     const account: Record<string, PropertyValue> = { ...(text === undefined ? {} : { account: text }), account_no: number };
