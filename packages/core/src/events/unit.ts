@@ -93,19 +93,37 @@ export function rangeDays(unit: UnitTable, days: Int32Array, timeZone: string): 
   return unit.summary && unit.summary.ungroupedEvents > 0 ? localDays(unit.source, timeZone) : days;
 }
 
-function groupTable(table: EventTable, key: string): UnitTable {
+/**
+ * The re-keyed table for `unit` when an earlier metric has made it, else
+ * `undefined`: walking it costs what walking the users' rows does.
+ */
+export function cachedTableForUnit(table: EventTable, unit: { readonly group: string }): UnitTable | undefined {
+  return tables.get(table)?.get(unit.group);
+}
+
+/**
+ * The property column naming each event's group: `null` for an empty table
+ * without it (no events, no groups).
+ *
+ * @throws {KpiValidationError} when the table has events and none has the property.
+ */
+export function groupColumn(table: EventTable, key: string): PropertyColumn | null {
   const column = table.properties.get(key);
-  if (!column) {
-    if (table.length === 0) return { table, summary: { group: key, groups: 0, ungroupedEvents: 0 }, source: table };
-    throw new KpiValidationError('options', [
-      {
-        index: null,
-        path: 'options.unit.group',
-        expected: `an event property that some event has (the events have ${describeKeys(table)})`,
-        received: JSON.stringify(key),
-      },
-    ]);
-  }
+  if (column) return column;
+  if (table.length === 0) return null;
+  throw new KpiValidationError('options', [
+    {
+      index: null,
+      path: 'options.unit.group',
+      expected: `an event property that some event has (the events have ${describeKeys(table)})`,
+      received: JSON.stringify(key),
+    },
+  ]);
+}
+
+function groupTable(table: EventTable, key: string): UnitTable {
+  const column = groupColumn(table, key);
+  if (!column) return { table, summary: { group: key, groups: 0, ungroupedEvents: 0 }, source: table };
 
   // Each distinct property value's group; groups are numbered in id order.
   const { ids, groupOfValue } = groupDictionary(column);
@@ -250,7 +268,7 @@ function groupTable(table: EventTable, key: string): UnitTable {
  * their decimal text (so `7` and `"7"` are one group); `null`, `""` and
  * booleans name no group.
  */
-function groupDictionary(column: PropertyColumn): { ids: string[]; groupOfValue: Int32Array } {
+export function groupDictionary(column: PropertyColumn): { ids: string[]; groupOfValue: Int32Array } {
   const texts = column.values.map((value) =>
     typeof value === 'string' ? (value === '' ? null : value) : typeof value === 'number' ? String(value) : null,
   );
