@@ -70,6 +70,17 @@ describe('activeUsers by week and month: hand-computed', () => {
     });
   });
 
+  it('judges a filter on the copy of a duplicated event that counts: the one whose properties sort first', () => {
+    const copies = [
+      { ...event('ana', '2024-03-07T10:00:00Z'), properties: { plan: 'pro' } },
+      { ...event('ana', '2024-03-07T10:00:00Z'), properties: { plan: 'free' } },
+    ];
+    const counted = (plan: string) => activeUsers(copies, { ...range, interval: 'week', where: { properties: { plan } } }).rows[0]?.active;
+    // {"plan":"free"} serialises before {"plan":"pro"}: that copy is the event.
+    expect([counted('free'), counted('pro')]).toEqual([1, 0]);
+    expect(referenceByPeriod(copies, { ...range, interval: 'week', where: { properties: { plan: 'pro' } } }).rows[0]?.active).toBe(0);
+  });
+
   it('starts weeks on Sunday with weekStartsOn: 0', () => {
     expect(activeUsers(events, { ...range, interval: 'week', weekStartsOn: 0 }).rows).toEqual([
       // Sun Mar 3 … Sat 9, inside the range from Mar 6: ana (7).

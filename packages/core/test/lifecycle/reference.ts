@@ -5,7 +5,7 @@
  */
 import type { KpiEvent, LifecycleNewFrom, LifecycleOptions, LifecycleResult } from '../../src/index';
 import { datedEvents, periodEnd, periodStart, referencePeriods, referenceRange, type Interval } from '../support/engagement';
-import { addDays, intlLocalDate, msOf } from '../support/reference';
+import { addDays, intlLocalDate, msOf, withoutDuplicates } from '../support/reference';
 
 export type Status = 'new' | 'returning' | 'resurrecting' | 'dormant' | 'none';
 
@@ -40,7 +40,9 @@ function newPeriodOf(
   return periodStart(dates.sort()[0]!, interval, weekStartsOn);
 }
 
-export function referenceLifecycle(events: readonly KpiEvent[], options: LifecycleOptions): ReferenceLifecycle {
+export function referenceLifecycle(input: readonly KpiEvent[], options: LifecycleOptions): ReferenceLifecycle {
+  // One copy of each exact duplicate, as `datedEvents` keeps: `dated[i]` is `events[i]`'s.
+  const events = withoutDuplicates(input);
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'day';
   const weekStartsOn = options.weekStartsOn ?? 1;

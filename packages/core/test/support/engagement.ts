@@ -5,7 +5,7 @@
  * call the code under test.
  */
 import type { EventFilter, KpiEvent } from '../../src/index';
-import { addDays, dateOfDayNumber, dayNumberOf, intlLocalDate, msOf, sortedUnique, weekdayOf } from './reference';
+import { addDays, dateOfDayNumber, dayNumberOf, intlLocalDate, msOf, sortedUnique, weekdayOf, withoutDuplicates } from './reference';
 
 export type Interval = 'day' | 'week' | 'month';
 
@@ -56,8 +56,17 @@ export interface DatedEvent {
   readonly ok: boolean;
 }
 
+/**
+ * The events as the contract counts them (one copy of an exact duplicate, see
+ * {@link withoutDuplicates}), each with its local date and whether it qualifies.
+ */
 export function datedEvents(events: readonly KpiEvent[], timeZone: string, where: EventFilter | undefined): DatedEvent[] {
-  return events.map((e) => ({ unit: e.userId, name: e.name, date: intlLocalDate(msOf(e), timeZone), ok: qualifies(e, where) }));
+  return withoutDuplicates(events).map((e) => ({
+    unit: e.userId,
+    name: e.name,
+    date: intlLocalDate(msOf(e), timeZone),
+    ok: qualifies(e, where),
+  }));
 }
 
 /** The range of a metric: `from`/`to`, else the dates of the earliest and latest event (a defaulted bound never crosses a given one). */
