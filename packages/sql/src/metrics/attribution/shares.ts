@@ -86,7 +86,7 @@ export function shareCtes(context: CompileContext, specs: readonly AttributionMo
   const decays = specs.some((spec) => spec.model === 'time_decay');
   // Each model's half-life (1 for the others, unused), to weigh touches by.
   const halfLife = (spec: AttributionModelSpec): string =>
-    decays ? `, CAST(${spec.model === 'time_decay' ? params.double(spec.halfLife) : '1'} AS ${double}) AS hl` : '';
+    decays ? `, ${spec.model === 'time_decay' ? params.double(spec.halfLife) : `CAST(1 AS ${double})`} AS hl` : '';
   const models = specs.map((spec, m) => `SELECT ${m} AS m${halfLife(spec)}`).join(' UNION ALL ');
   const crossed = `SELECT p.*, k.m AS m${decays ? ', k.hl AS hl' : ''} FROM k_pos AS p CROSS JOIN (${models}) AS k`;
   // With time_decay: the half-lives back `dx`, its floor `dk` and fraction `df`, computed once per row.
