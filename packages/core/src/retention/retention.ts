@@ -108,6 +108,7 @@ function groupRetention(
   if (ids.length * frame.tally.cohortCount > MAX_GROUP_CELLS) return undefined;
   const { counts, groupsWithRows, ungroupedRows } = tallyGroupCohorts({
     ...frame.tally,
+    userStart: source.userStart,
     name: source.name,
     time: source.time,
     days,

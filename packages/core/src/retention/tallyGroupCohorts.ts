@@ -1,5 +1,7 @@
 /** What {@link tallyGroupCohorts} reads: the users' own rows and each row's group. */
 export interface GroupCohortInput {
+  /** The users' rows: user `u`'s are `userStart[u]` … `userStart[u + 1]`, in time order. */
+  readonly userStart: Int32Array;
   readonly name: Int32Array;
   readonly time: Float64Array;
   /** Local day number of each row. */
@@ -45,7 +47,71 @@ export const MAX_GROUP_CELLS = 1 << 26;
  * Needs `groups × cohortCount` ≤ {@link MAX_GROUP_CELLS}.
  */
 export function tallyGroupCohorts(input: GroupCohortInput): GroupCohortTally {
+  const { groups, fromDay, periodOfDay, periods, unbounded, cohortCount } = input;
+  const toDay = fromDay + periodOfDay.length - 1;
+  const marks = markGroups(input);
+  const { rowsOfGroup, returned, started, firstTime, firstDay } = marks;
+  const width = periods + 1;
+  const counts = new Int32Array(cohortCount * width);
+  const count = (g: number, c: number): void => {
+    const cells = c * width;
+    const at = g * cohortCount;
+    counts[cells]! += 1;
+    if (unbounded) {
+      // Counted once at the latest return's cell (at most `periods`); the suffix sums below fill the cells before it.
+      let latest = cohortCount - 1;
+      while (latest > c && returned[at + latest] === 0) latest--;
+      if (latest > c) counts[cells + Math.min(latest - c, periods)]! += 1;
+      return;
+    }
+    const last = Math.min(periods, cohortCount - 1 - c);
+    for (let k = 1; k <= last; k++) if (returned[at + c + k] === 1) counts[cells + k]! += 1;
+  };
+  let groupsWithRows = 0;
+  for (let g = 0; g < groups; g++) {
+    if (rowsOfGroup[g] === 0) continue;
+    groupsWithRows++;
+    if (started !== null) {
+      for (let c = 0; c < cohortCount; c++) if (started[g * cohortCount + c] === 1) count(g, c);
+      continue;
+    }
+    if (firstTime[g] === Number.POSITIVE_INFINITY) continue;
+    const day = firstDay[g] as number;
+    if (day >= fromDay && day <= toDay) count(g, periodOfDay[day - fromDay] as number);
+  }
+  if (unbounded) {
+    for (let row = 0; row < counts.length; row += width) {
+      for (let k = periods - 1; k >= 1; k--) counts[row + k]! += counts[row + k + 1] as number;
+    }
+  }
+  return { counts, groupsWithRows, ungroupedRows: marks.ungroupedRows };
+}
+
+/** Per group: its rows, the periods holding a return and a start (recurring), or its earliest start (first). */
+interface GroupMarks {
+  readonly rowsOfGroup: Int32Array;
+  readonly returned: Uint8Array;
+  /** Recurring cohorts only (else `null`). */
+  readonly started: Uint8Array | null;
+  /** First cohorts: the earliest start's time (+∞: none) and its day. */
+  readonly firstTime: Float64Array;
+  readonly firstDay: Int32Array;
+  readonly ungroupedRows: number;
+}
+
+/** A day number no row has. */
+const NO_DAY = -0x80000000;
+
+/**
+ * The one pass over the rows, kept in a function of its own so that it is
+ * optimised as a whole. Each user's rows are in time order, in runs of one
+ * group (most users' rows are a single run): within a run only its first
+ * start row can be its group's earliest, and a row on the day of the
+ * previous mark marks nothing new.
+ */
+function markGroups(input: GroupCohortInput): GroupMarks {
   const {
+    userStart,
     name,
     time,
     days,
@@ -56,73 +122,56 @@ export function tallyGroupCohorts(input: GroupCohortInput): GroupCohortTally {
     returnNames,
     fromDay,
     periodOfDay,
-    periods,
-    unbounded,
     recurring,
     cohortCount,
   } = input;
   const toDay = fromDay + periodOfDay.length - 1;
   const rowsOfGroup = new Int32Array(groups);
   const returned = new Uint8Array(groups * cohortCount);
-  // Recurring: every start period; first: the earliest start's time and day.
   const started = recurring ? new Uint8Array(groups * cohortCount) : null;
-  const firstTime = recurring ? null : new Float64Array(groups).fill(Number.POSITIVE_INFINITY);
-  const firstDay = recurring ? null : new Int32Array(groups);
+  const firstTime = new Float64Array(recurring ? 0 : groups).fill(Number.POSITIVE_INFINITY);
+  const firstDay = new Int32Array(recurring ? 0 : groups);
   let ungroupedRows = 0;
-  for (let row = 0; row < codes.length; row++) {
-    const code = codes[row] as number;
-    const g = code < 0 ? -1 : (groupOfValue[code] as number);
-    if (g < 0) {
-      ungroupedRows++;
-      continue;
-    }
-    rowsOfGroup[g]! += 1;
-    const day = days[row] as number;
-    const at = day >= fromDay && day <= toDay ? g * cohortCount + (periodOfDay[day - fromDay] as number) : -1;
-    const n = name[row] as number;
-    if (startNames === null || startNames[n] === 1) {
-      if (started !== null) {
-        if (at >= 0) started[at] = 1;
-      } else if ((time[row] as number) < (firstTime as Float64Array)[g]!) {
-        (firstTime as Float64Array)[g] = time[row] as number;
-        (firstDay as Int32Array)[g] = day;
+  for (let u = 0; u + 1 < userStart.length; u++) {
+    const end = userStart[u + 1] as number;
+    let row = userStart[u] as number;
+    while (row < end) {
+      const code = codes[row] as number;
+      let runEnd = row + 1;
+      while (runEnd < end && codes[runEnd] === code) runEnd++;
+      const g = code < 0 ? -1 : (groupOfValue[code] as number);
+      if (g < 0) {
+        ungroupedRows += runEnd - row;
+        row = runEnd;
+        continue;
       }
-    }
-    if (at >= 0 && (returnNames === null || returnNames[n] === 1)) returned[at] = 1;
-  }
-
-  const width = periods + 1;
-  const counts = new Int32Array(cohortCount * width);
-  const count = (g: number, c: number): void => {
-    const cells = c * width;
-    const marks = g * cohortCount;
-    counts[cells]! += 1;
-    if (unbounded) {
-      // Counted once at the latest return's cell (at most `periods`); the suffix sums below fill the cells before it.
-      let latest = cohortCount - 1;
-      while (latest > c && returned[marks + latest] === 0) latest--;
-      if (latest > c) counts[cells + Math.min(latest - c, periods)]! += 1;
-      return;
-    }
-    const last = Math.min(periods, cohortCount - 1 - c);
-    for (let k = 1; k <= last; k++) if (returned[marks + c + k] === 1) counts[cells + k]! += 1;
-  };
-  let groupsWithRows = 0;
-  for (let g = 0; g < groups; g++) {
-    if (rowsOfGroup[g] === 0) continue;
-    groupsWithRows++;
-    if (started !== null) {
-      for (let c = 0; c < cohortCount; c++) if (started[g * cohortCount + c] === 1) count(g, c);
-      continue;
-    }
-    if ((firstTime as Float64Array)[g] === Number.POSITIVE_INFINITY) continue;
-    const day = (firstDay as Int32Array)[g] as number;
-    if (day >= fromDay && day <= toDay) count(g, periodOfDay[day - fromDay] as number);
-  }
-  if (unbounded) {
-    for (let row = 0; row < counts.length; row += width) {
-      for (let k = periods - 1; k >= 1; k--) counts[row + k]! += counts[row + k + 1] as number;
+      rowsOfGroup[g]! += runEnd - row;
+      const at = g * cohortCount;
+      let marked = NO_DAY;
+      for (let r = row; r < runEnd; r++) {
+        const day = days[r] as number;
+        if (day === marked || (returnNames !== null && returnNames[name[r] as number] === 0)) continue;
+        marked = day;
+        if (day >= fromDay && day <= toDay) returned[at + (periodOfDay[day - fromDay] as number)] = 1;
+      }
+      if (started === null) {
+        let first = row;
+        if (startNames !== null) while (first < runEnd && startNames[name[first] as number] === 0) first++;
+        if (first < runEnd && (time[first] as number) < (firstTime[g] as number)) {
+          firstTime[g] = time[first] as number;
+          firstDay[g] = days[first] as number;
+        }
+      } else {
+        marked = NO_DAY;
+        for (let r = row; r < runEnd; r++) {
+          const day = days[r] as number;
+          if (day === marked || (startNames !== null && startNames[name[r] as number] === 0)) continue;
+          marked = day;
+          if (day >= fromDay && day <= toDay) started[at + (periodOfDay[day - fromDay] as number)] = 1;
+        }
+      }
+      row = runEnd;
     }
   }
-  return { counts, groupsWithRows, ungroupedRows };
+  return { rowsOfGroup, returned, started, firstTime, firstDay, ungroupedRows };
 }
