@@ -161,6 +161,11 @@ async function benchmarkSize(size: number, runs: number, warmUps: number, engine
   // The table's own columns, as a cross-check of the measured figure.
   const columnBytes = [table.user, table.name, table.time, table.userStart].reduce((sum, column) => sum + column.byteLength, 0) / size;
   record('toEventTable', 'kpikit', build, `${bytesPerEvent.toFixed(1)} bytes/event retained (its columns: ${columnBytes.toFixed(1)})`);
+  // A cold call's own extra cost is mostly one new 4-byte column (the local days): written into fresh
+  // memory (every page faulted in) and into memory already touched.
+  const touched = new Int32Array(size);
+  record('day column', 'fresh memory', await timeRuns(() => utcDays(new Int32Array(size), table.time), { runs, warmUps }));
+  record('day column', 'touched memory', await timeRuns(() => utcDays(touched, table.time), { runs, warmUps }));
 
   const reference: Partial<MetricResults> = {};
   const check = <M extends Metric>(engine: string, metric: M, result: MetricResults[M]): void => {
@@ -294,6 +299,12 @@ function printReport(reports: readonly SizeReport[], withTargets: boolean): void
     }
   }
   process.stdout.write(`\nTargets (judged on the cold kpikit figure):\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+}
+
+/** Each time's UTC day, as `localDays` computes it for a zone of one offset. */
+function utcDays(days: Int32Array, time: Float64Array): Int32Array {
+  for (let i = 0; i < time.length; i++) days[i] = Math.floor((time[i] as number) / 86_400_000);
+  return days;
 }
 
 /** How many cases {@link checkerCatchesChanges} tries. */
