@@ -7,10 +7,12 @@ import {
   eventTableFromColumns,
   funnel,
   generateSampleData,
+  lifecycle,
   northStarTree,
   nps,
   retention,
   sessions,
+  stickinessDistribution,
   toEventTable,
 } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +69,12 @@ describe('computeDashboard', () => {
     );
     expect(model.attribution?.models.map((m) => m.model)).toEqual([...models]);
     expect(model.activationCandidates).toEqual(activationCandidates(sample.table, { ...current, days: 3 }));
+    // The lifecycle by week from the first Monday of the range; days active over its last 7 days.
+    const monday = firstMonday(range.from);
+    expect(model.lifecycle).toEqual(lifecycle(sample.table, { ...current, from: monday, interval: 'week' }));
+    expect(model.lifecycle.rows[0]).toMatchObject({ period: monday, days: 7, incomplete: false });
+    expect(model.daysActive).toEqual(stickinessDistribution(sample.table, { ...current, from: addDays(range.to, -6), interval: 'day' }));
+    expect(model.daysActive.intervals).toBe(7);
     // Progress rises to 1.
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -116,7 +124,7 @@ describe('computeDashboard', () => {
     expect(completeModel(merged)).toEqual(merged);
   });
 
-  it('counts accounts in stickiness, retention and the funnel when asked and the data names them', () => {
+  it('counts accounts in stickiness, lifecycle, days active, retention and the funnel when asked and the data names them', () => {
     // Ana and Ben share account a1; Cy is a2. Ana and Cy sign up, Ben buys: by account both sign up and a1 buys.
     const table = eventTableFromColumns({
       userId: ['ana', 'ben', 'cy'],
@@ -144,6 +152,11 @@ describe('computeDashboard', () => {
     expect(byAccount.activeUsers.current.rows[0]?.dau).toBe(1);
     expect(byUser.activeUsers.current.rows[0]?.dau).toBe(2);
     expect(byAccount.retention.exact.unit?.group).toBe('accountId');
+    expect(byAccount.lifecycle.unit?.group).toBe('accountId');
+    expect(byAccount.daysActive.unit?.group).toBe('accountId');
+    // Two accounts and three users, each active on one of the two days.
+    expect(byAccount.daysActive.rows.map((row) => row.units)).toEqual([2, 0]);
+    expect(byUser.daysActive.rows.map((row) => row.units)).toEqual([3, 0]);
     // Data without accounts counts users whatever the control says.
     const noAccounts: Dataset = {
       ...file,
@@ -176,6 +189,16 @@ describe('controlsForData', () => {
     expect(controlsForData(byAccount, ['open', 'buy'], null)).toEqual({ ...byAccount, unit: 'user', funnelSteps: ['open', 'buy'] });
   });
 });
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** The first Monday on or after a date. */
+function firstMonday(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, (8 - weekday) % 7);
+}
 
 function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - DAY).toISOString().slice(0, 10);

@@ -47,5 +47,7 @@ describe('sameControls', () => {
     expect(sameControls(controls, { ...controls, funnelSteps: controls.funnelSteps.slice(0, 3) })).toBe(false);
     expect(sameControls(controls, { ...controls, funnelSteps: [...controls.funnelSteps].reverse() })).toBe(false);
     expect(sameControls(controls, { ...controls, preset: 'custom', from: '2024-01-01', to: '2024-02-01' })).toBe(false);
+    expect(sameControls(controls, { ...controls, lifecyclePeriod: 'month' })).toBe(false);
+    expect(sameControls(controls, { ...controls, unit: 'account' })).toBe(false);
   });
 });

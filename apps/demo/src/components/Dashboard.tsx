@@ -4,12 +4,16 @@ import {
   AttributionChart,
   createFormatter,
   FunnelChart,
+  LifecycleChart,
   NorthStarTree,
   NpsGauge,
   RetentionCohortGrid,
   StickinessCard,
+  StickinessHistogram,
+  type Messages,
 } from '@kpikit/react';
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
+import { DAYS_ACTIVE_WINDOW } from '../dashboard/activityWindows';
 import { SAMPLE_FUNNEL_STEPS, type ComputeControls, type ViewControls } from '../dashboard/controls';
 import { SAMPLE_CURRENCY } from '../dashboard/sample';
 import { localizeTree } from '../dashboard/localizeTree';
@@ -31,6 +35,8 @@ const Tree = memo(NorthStarTree);
 const Kpis = memo(KpiCards);
 const Attribution = memo(AttributionChart);
 const Candidates = memo(ActivationCandidates);
+const Lifecycle = memo(LifecycleChart);
+const DaysActive = memo(StickinessHistogram);
 
 /**
  * The dashboard's widgets, laid out as a host product would: headline
@@ -58,6 +64,8 @@ export function Dashboard({
     range,
     nps,
     activeUsers,
+    lifecycle,
+    daysActive,
     funnel,
     retention,
     northStar: tree,
@@ -70,6 +78,10 @@ export function Dashboard({
   } = model;
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
   const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
+  // A stable object, so the memoised histogram redraws only when the words change.
+  const daysActiveMessages = useMemo((): Partial<Messages> => ({ 'stickinessHistogram.mode': t.daysActiveModes }), [t]);
+  // Titles name what the figures shown cover, not what the controls will compute next.
+  const daysActiveDays = daysActive?.intervals ?? DAYS_ACTIVE_WINDOW;
   const onRetentionMode = useCallback(
     (retentionMode: RetentionMode) => {
       onView({ retentionMode });
@@ -80,6 +92,8 @@ export function Dashboard({
   useDrawnMark('nps', nps !== undefined);
   useDrawnMark('stickiness', activeUsers !== undefined);
   useDrawnMark('kpis', kpisReady);
+  useDrawnMark('lifecycle', lifecycle !== undefined);
+  useDrawnMark('daysActive', daysActive !== undefined);
   useDrawnMark('funnel', funnel !== undefined);
   useDrawnMark('retention', retention !== undefined);
   useDrawnMark('northStar', tree !== undefined);
@@ -111,6 +125,19 @@ export function Dashboard({
           loading={activeUsers === undefined}
         />
         <Kpis revenue={revenue} csat={csat} activation={activation} sessions={sessions} locale={view.locale} t={t} />
+        <Lifecycle
+          className="demo-card demo-card--lifecycle"
+          data={lifecycle}
+          loading={lifecycle === undefined}
+          label={t.lifecycleTitle[lifecycle?.interval ?? controls.lifecyclePeriod]}
+        />
+        <DaysActive
+          className="demo-card demo-card--days-active"
+          data={daysActive}
+          loading={daysActive === undefined}
+          label={fill(daysActiveDays === 1 ? t.daysActiveTitle.one : t.daysActiveTitle.other, { n: daysActiveDays })}
+          messages={daysActiveMessages}
+        />
         <Funnel
           className="demo-card demo-card--wide"
           data={funnel}

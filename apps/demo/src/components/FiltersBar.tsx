@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import {
   FUNNEL_ORDERS,
   FUNNEL_WINDOWS_DAYS,
+  LIFECYCLE_PERIODS,
   RANGE_PRESETS,
   RETENTION_PERIODS,
   TIME_ZONES,
@@ -94,6 +95,16 @@ export function FiltersBar({
           }}
         />
       ) : null}
+      <Select
+        name="lifecyclePeriod"
+        label={t.lifecyclePeriod}
+        value={controls.lifecyclePeriod}
+        options={LIFECYCLE_PERIODS}
+        optionLabel={(period) => t.periods[period]}
+        onChange={(lifecyclePeriod) => {
+          onControls({ lifecyclePeriod });
+        }}
+      />
       <Select
         name="retentionPeriod"
         label={t.retentionPeriod}

@@ -5,11 +5,14 @@ import {
   attribution,
   csat,
   funnel,
+  lifecycle,
   northStarTree,
   nps,
   retention,
   sessions,
+  stickinessDistribution,
 } from '@kpikit/core';
+import { daysActiveWindow, lifecycleWindow } from './activityWindows';
 import { accountProperty, RETENTION_PERIODS_SHOWN, type ComputeControls } from './controls';
 import { resolveDashboardRange } from './range';
 import { revenueKpis } from './revenue';
@@ -30,6 +33,8 @@ export type ProgressListener = (done: number, total: number, phase: string) => v
 export const DASHBOARD_PARTS = [
   'overview',
   'activeUsers',
+  'lifecycle',
+  'daysActive',
   'revenue',
   'sessions',
   'activation',
@@ -70,6 +75,8 @@ const MODEL_KEYS = Object.keys({
   nps: true,
   csat: true,
   activeUsers: true,
+  lifecycle: true,
+  daysActive: true,
   retention: true,
   funnel: true,
   sessions: true,
@@ -97,7 +104,7 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
   const { timeZone } = range;
   const window = { from: range.from, to: range.to, timeZone };
   const has = new Set(table.names);
-  // Stickiness, retention and the funnel count accounts when asked and the data names them.
+  // The widgets that count people count accounts when asked and the data names them.
   const accounts = controls.unit === 'account' ? accountProperty(table) : null;
   const unit = accounts ? { group: accounts } : 'user';
 
@@ -111,6 +118,21 @@ export function* dashboardParts(dataset: Dataset, controls: ComputeControls): Ge
     },
   };
   yield { name: 'activeUsers', model: { activeUsers: compared(range, (r) => activeUsers(table, { ...r, timeZone, unit })) } };
+  yield {
+    name: 'lifecycle',
+    model: {
+      lifecycle: lifecycle(table, {
+        ...lifecycleWindow(range, controls.lifecyclePeriod),
+        timeZone,
+        interval: controls.lifecyclePeriod,
+        unit,
+      }),
+    },
+  };
+  yield {
+    name: 'daysActive',
+    model: { daysActive: stickinessDistribution(table, { ...daysActiveWindow(range), timeZone, interval: 'day', unit }) },
+  };
   yield {
     name: 'revenue',
     model: { revenue: dataset.subscriptions ? revenueKpis(dataset.subscriptions, range, dataset.currency, ASSUMED_MONTHLY_SPEND) : null },

@@ -11,11 +11,13 @@ export interface ComputeControls {
   readonly to: string;
   readonly timeZone: string;
   readonly retentionPeriod: Period;
+  /** The lifecycle's intervals. */
+  readonly lifecyclePeriod: Period;
   readonly funnelOrder: FunnelOrder;
   readonly funnelWindowDays: number;
   /** Event names of the funnel's steps, in order. */
   readonly funnelSteps: readonly string[];
-  /** Whom stickiness, retention and the funnel count: users, or accounts when the data names them. */
+  /** Whom the people-counting widgets (stickiness, lifecycle, days active, retention, the funnel) count: users, or accounts when the data names them. */
   readonly unit: DemoUnit;
 }
 
@@ -57,6 +59,7 @@ export const TIME_ZONES = [
 
 export const RANGE_PRESETS: readonly RangePreset[] = ['last7', 'last30', 'last90', 'all', 'custom'];
 export const RETENTION_PERIODS: readonly Period[] = ['day', 'week', 'month'];
+export const LIFECYCLE_PERIODS: readonly Period[] = ['day', 'week', 'month'];
 export const FUNNEL_ORDERS: readonly FunnelOrder[] = ['ordered', 'strict', 'any'];
 export const FUNNEL_WINDOWS_DAYS: readonly number[] = [1, 7, 14, 30, 60];
 
@@ -69,6 +72,7 @@ export const DEFAULT_COMPUTE_CONTROLS: ComputeControls = {
   to: '',
   timeZone: 'Europe/Paris',
   retentionPeriod: 'week',
+  lifecyclePeriod: 'week',
   funnelOrder: 'ordered',
   funnelWindowDays: 30,
   funnelSteps: SAMPLE_FUNNEL_STEPS,

@@ -22,6 +22,8 @@ export function sameControls(a: ComputeControls, b: ComputeControls): boolean {
     a.to === b.to &&
     a.timeZone === b.timeZone &&
     a.retentionPeriod === b.retentionPeriod &&
+    a.lifecyclePeriod === b.lifecyclePeriod &&
+    a.unit === b.unit &&
     a.funnelOrder === b.funnelOrder &&
     a.funnelWindowDays === b.funnelWindowDays &&
     a.funnelSteps.length === b.funnelSteps.length &&

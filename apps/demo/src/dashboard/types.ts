@@ -10,12 +10,14 @@ import type {
   CsatResult,
   EventTable,
   FunnelResult,
+  LifecycleResult,
   MrrRow,
   NorthStarDefinition,
   NorthStarTreeResult,
   NpsResult,
   RetentionResult,
   SessionsResult,
+  StickinessDistributionResult,
   Subscription,
 } from '@kpikit/core';
 
@@ -112,6 +114,10 @@ export interface DashboardModel {
   readonly nps: NpsResult | null;
   readonly csat: CsatResult | null;
   readonly activeUsers: Compared<ActiveUsersResult>;
+  /** New, returning, resurrecting and dormant users (or accounts) per interval, from the first whole interval of the range. */
+  readonly lifecycle: LifecycleResult;
+  /** Users (or accounts) by how many of the range's last 7 days they were active. */
+  readonly daysActive: StickinessDistributionResult;
   readonly retention: { readonly exact: RetentionResult; readonly unbounded: RetentionResult };
   /** `null` with fewer than two steps. */
   readonly funnel: FunnelResult | null;

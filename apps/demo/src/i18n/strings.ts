@@ -14,6 +14,7 @@ export interface DemoStrings {
   readonly retentionPeriod: string;
   readonly periods: Readonly<Record<'day' | 'week' | 'month', string>>;
   readonly retentionMode: string;
+  readonly lifecyclePeriod: string;
   /** The unit switch, shown when the data names accounts. */
   readonly unit: string;
   readonly unitHint: string;
@@ -70,6 +71,11 @@ export interface DemoStrings {
   readonly funnelNeedsSteps: string;
   readonly sampleSteps: readonly string[];
   readonly retentionTitle: Readonly<Record<'day' | 'week' | 'month', string>>;
+  readonly lifecycleTitle: Readonly<Record<'day' | 'week' | 'month', string>>;
+  /** The days-active histogram's title, for a window of one day and of `{n}` days. */
+  readonly daysActiveTitle: { readonly one: string; readonly other: string };
+  /** The name of the histogram's exactly / at-least switch: the widget's own "Count" would repeat the unit switch's name. */
+  readonly daysActiveModes: string;
   /** The sample's North Star nodes, by id, and units; absent entries keep the data's own words. */
   readonly northStarLabels: Readonly<Record<string, string>>;
   readonly northStarUnits: Readonly<Record<string, string>>;
@@ -88,9 +94,10 @@ const en: DemoStrings = {
   retentionPeriod: 'Cohorts by',
   periods: { day: 'Day', week: 'Week', month: 'Month' },
   unit: 'Count',
-  unitHint: 'Stickiness, funnel and retention.',
+  unitHint: 'Stickiness, lifecycle, days active, funnel and retention.',
   units: { user: 'Users', account: 'Accounts' },
   retentionMode: 'Retention',
+  lifecyclePeriod: 'Lifecycle by',
   modes: { exact: 'Exact', unbounded: 'Unbounded' },
   funnelOrder: 'Funnel order',
   orders: { ordered: 'Ordered', strict: 'Strict', any: 'Any order' },
@@ -149,6 +156,9 @@ const en: DemoStrings = {
   funnelNeedsSteps: 'Name at least two events for the funnel.',
   sampleSteps: ['Visited pricing', 'Started a trial', 'Used a feature (PQL)', 'Paid'],
   retentionTitle: { day: 'Retention by signup day', week: 'Retention by signup week', month: 'Retention by signup month' },
+  lifecycleTitle: { day: 'Lifecycle by day', week: 'Lifecycle by week', month: 'Lifecycle by month' },
+  daysActiveTitle: { one: 'Days active on the last day', other: 'Days active in the last {n} days' },
+  daysActiveModes: 'Bars show',
   northStarLabels: {},
   northStarUnits: {},
 };
@@ -172,9 +182,10 @@ const fr: DemoStrings = {
   retentionPeriod: 'Cohortes par',
   periods: { day: 'Jour', week: 'Semaine', month: 'Mois' },
   unit: 'Compter',
-  unitHint: 'Engagement, entonnoir et rétention.',
+  unitHint: 'Engagement, cycle de vie, jours d’activité, entonnoir et rétention.',
   units: { user: 'Les utilisateurs', account: 'Les comptes' },
   retentionMode: 'Rétention',
+  lifecyclePeriod: 'Cycle de vie par',
   modes: { exact: 'Exacte', unbounded: 'Non bornée' },
   funnelOrder: 'Ordre du tunnel',
   orders: { ordered: 'Ordonné', strict: 'Strict', any: 'Tout ordre' },
@@ -237,6 +248,9 @@ const fr: DemoStrings = {
     week: 'Rétention par semaine d’inscription',
     month: 'Rétention par mois d’inscription',
   },
+  lifecycleTitle: { day: 'Cycle de vie par jour', week: 'Cycle de vie par semaine', month: 'Cycle de vie par mois' },
+  daysActiveTitle: { one: 'Jours d’activité le dernier jour', other: 'Jours d’activité sur les {n} derniers jours' },
+  daysActiveModes: 'Les barres comptent',
   northStarLabels: {
     weeklyActivePayingAccounts: 'Comptes payants actifs par semaine',
     newPayingAccounts: 'Nouveaux comptes payants',
@@ -264,9 +278,10 @@ const zhTW: DemoStrings = {
   retentionPeriod: '同期群單位',
   periods: { day: '日', week: '週', month: '月' },
   unit: '計算對象',
-  unitHint: '黏著度、漏斗與留存率。',
+  unitHint: '黏著度、生命週期、活躍天數、漏斗與留存率。',
   units: { user: '使用者', account: '帳戶' },
   retentionMode: '留存',
+  lifecyclePeriod: '生命週期單位',
   modes: { exact: '精確', unbounded: '無界' },
   funnelOrder: '漏斗順序',
   orders: { ordered: '依序', strict: '嚴格', any: '任意順序' },
@@ -320,6 +335,9 @@ const zhTW: DemoStrings = {
   funnelNeedsSteps: '請至少指定兩個漏斗事件。',
   sampleSteps: ['瀏覽定價', '開始試用', '使用功能（PQL）', '付費'],
   retentionTitle: { day: '依註冊日的留存', week: '依註冊週的留存', month: '依註冊月的留存' },
+  lifecycleTitle: { day: '每日生命週期', week: '每週生命週期', month: '每月生命週期' },
+  daysActiveTitle: { one: '最後 1 天的活躍天數', other: '過去 {n} 天的活躍天數' },
+  daysActiveModes: '長條顯示',
   northStarLabels: {
     weeklyActivePayingAccounts: '每週活躍付費帳戶',
     newPayingAccounts: '新付費帳戶',

@@ -6,6 +6,8 @@ export const WIDGET_AREAS = [
   'nps',
   'stickiness',
   'kpis',
+  'lifecycle',
+  'daysActive',
   'funnel',
   'retention',
   'northStar',
