@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, launchChromium, openDashboard, type DashboardPage } from './support/browser';
+import { afterRecompute, choose, launchChromium, openDashboard, type DashboardPage } from './support/browser';
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +49,18 @@ describe('axe finds no serious or critical violation', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
     const violations = await seriousViolations(page);
     expect(violations, `axe violations in the ${theme} theme:\n${violations.join('\n')}`).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('with the lifecycle by day (90 bars), accounts counted and the histogram showing "at least k"', async () => {
+    const { page, problems } = dashboard;
+    await afterRecompute(page, () => choose(page, 'lifecyclePeriod', 'day'));
+    await afterRecompute(page, () => choose(page, 'unit', 'account'));
+    await page.getByRole('button', { name: 'At least k', exact: true }).click();
+    await expect.poll(() => page.locator('.kpikit-stickiness-histogram').getAttribute('data-mode')).toBe('atLeast');
+    expect(await page.locator('.kpikit-lifecycle-chart__bar').count()).toBe(90);
+    const violations = await seriousViolations(page);
+    expect(violations, `axe violations:\n${violations.join('\n')}`).toEqual([]);
     expect(problems).toEqual([]);
   });
 

@@ -98,7 +98,7 @@ describe('the page follows its controls', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     expect(await page.locator('.demo').getAttribute('data-theme')).toBe('dark');
     const themes = await page.locator('.kpikit-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-theme')));
-    expect(themes).toEqual(Array.from({ length: 15 }, () => 'dark'));
+    expect(themes).toEqual(Array.from({ length: 17 }, () => 'dark'));
     // Dark surfaces under light text, for the cards and the page around them.
     expect(await luminance(page, '.kpikit-card', 'backgroundColor')).toBeLessThan(0.05);
     expect(await luminance(page, '.demo', 'backgroundColor')).toBeLessThan(0.05);

@@ -18,9 +18,9 @@ describe('the session.dashboard over the sample data', () => {
     expect(await page.title()).toBe('Acme Analytics · kpikit demo');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Product health');
 
-    // Fifteen widgets, every one showing data: no skeleton, no empty or error state.
+    // Seventeen widgets, every one showing data: no skeleton, no empty or error state.
     const states = await page.locator('.kpikit-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')));
-    expect(states).toEqual(Array.from({ length: 15 }, () => 'ready'));
+    expect(states).toEqual(Array.from({ length: 17 }, () => 'ready'));
 
     // The NPS gauge: its dial and score.
     await expect.poll(() => page.locator('.kpikit-nps-gauge svg .kpikit-nps-gauge__value-arc').count()).toBeGreaterThan(0);
@@ -42,6 +42,9 @@ describe('the session.dashboard over the sample data', () => {
     for (const value of await page.locator('.kpikit-kpi-card:not(.kpikit-stickiness-card) .kpikit-kpi-card__value').allInnerTexts()) {
       expect(value).toMatch(/\d/);
     }
+    // The lifecycle's weekly bars and the histogram of days active, after the KPI cards.
+    expect(await page.locator('.kpikit-lifecycle-chart .kpikit-lifecycle-chart__bar').count()).toBeGreaterThan(10);
+    expect(await page.locator('.kpikit-stickiness-histogram .kpikit-stickiness-histogram__bar').count()).toBe(7);
     // The funnel: the four sample steps under their display names.
     expect(await page.locator('.kpikit-funnel__name').allInnerTexts()).toEqual([
       'Visited pricing',

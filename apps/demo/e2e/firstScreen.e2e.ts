@@ -16,7 +16,18 @@ import { entry, formatTimeline, pageTimeline } from './support/timeline';
  */
 
 const BUDGET_MS = 2_000;
-const AREAS = ['nps', 'stickiness', 'kpis', 'funnel', 'retention', 'northStar', 'attribution', 'activationCandidates'] as const;
+const AREAS = [
+  'nps',
+  'stickiness',
+  'kpis',
+  'lifecycle',
+  'daysActive',
+  'funnel',
+  'retention',
+  'northStar',
+  'attribution',
+  'activationCandidates',
+] as const;
 
 let browser: Browser;
 
@@ -86,7 +97,7 @@ async function recordCards(page: Page): Promise<void> {
 }
 
 describe('first screen', () => {
-  it(`draws all eight widget areas within ${BUDGET_MS / 1000} s of navigation`, { retry: 1 }, async () => {
+  it(`draws all ten widget areas within ${BUDGET_MS / 1000} s of navigation`, { retry: 1 }, async () => {
     const dashboard = await openDashboard(browser, { waitForReady: false });
     const { page } = dashboard;
     await page.waitForFunction(() => performance.getEntriesByName('kpikit:first-screen', 'mark').length > 0, undefined, {
@@ -118,8 +129,8 @@ describe('first screen', () => {
     await page.waitForTimeout(500);
     const cards = await page.evaluate(() => window.__kpikitCards!);
     const shifts = await page.evaluate(() => window.__kpikitShifts!);
-    // Two scores, eight KPI cards, stickiness, the funnel, the cohort grid, the North Star tree, attribution and activation candidates.
-    expect(cards).toHaveLength(15);
+    // Two scores, eight KPI cards, lifecycle, days active, the funnel, the cohort grid, the North Star tree, attribution and activation candidates.
+    expect(cards).toHaveLength(17);
     for (const [i, history] of cards.entries()) {
       const final = history.at(-1)!;
       const label = `card ${i + 1} (${final.text.slice(0, 40)}…)`;

@@ -54,7 +54,7 @@ describe('keyboard only', () => {
       if (!(await focusIsVisible(page))) hidden.push(stop);
     }
     // The order a sighted keyboard user follows: skip link, header, data, filters, then the widgets top to bottom.
-    expect(stops.slice(0, 12)).toEqual([
+    expect(stops.slice(0, 13)).toEqual([
       'skip link',
       'field Language',
       'field Theme',
@@ -62,19 +62,31 @@ describe('keyboard only', () => {
       'field Date range',
       'field Time zone',
       'field Count',
+      'field Lifecycle by',
       'field Cohorts by',
       'field Retention',
       'field Funnel order',
       'field Funnel window',
       'field Funnel steps',
     ]);
-    const widgets = stops.slice(12);
+    const widgets = stops.slice(13);
     const at = (pattern: RegExp): number => widgets.findIndex((stop) => pattern.test(stop));
     // One tab stop per composite widget (a roving tabindex), in page order.
+    const lifecycle = at(/^kpikit-lifecycle-chart img Week of /);
+    const modes = at(/^kpikit-stickiness-histogram button Exactly k$/);
+    const histogram = at(/^kpikit-stickiness-histogram img Active 7 of 7 days/);
     const funnel = at(/^kpikit-funnel step 0$/);
     const cell = at(/^kpikit-retention-grid cell 0:0$/);
     const tree = at(/^kpikit-north-star treeitem /);
-    expect([funnel, cell, tree].every((index) => index >= 0)).toBe(true);
+    expect([lifecycle, modes, histogram, funnel, cell, tree].every((index) => index >= 0)).toBe(true);
+    // The lifecycle's bars, the histogram's two switch buttons and its bars, then the funnel.
+    expect(widgets.slice(lifecycle, funnel)).toEqual([
+      widgets[lifecycle],
+      'kpikit-stickiness-histogram button Exactly k',
+      'kpikit-stickiness-histogram button At least k',
+      widgets[histogram],
+    ]);
+    expect(widgets.filter((stop) => / img /.test(stop))).toHaveLength(2);
     expect(funnel).toBeLessThan(cell);
     expect(cell).toBeLessThan(tree);
     expect(widgets.filter((stop) => / step \d/.test(stop))).toHaveLength(1);

@@ -25,7 +25,7 @@ function readAccounts(): KpiEvent[] {
 }
 
 describe('the unit switch', () => {
-  it('shows only for data that names accounts, and then counts accounts in stickiness, retention and the funnel', async () => {
+  it('shows only for data that names accounts, and then counts accounts in stickiness, lifecycle, days active, retention and the funnel', async () => {
     const { page, problems } = session.dashboard;
     // A file without accounts: no switch.
     const switcher = page.locator('select[name="unit"]');
@@ -48,7 +48,13 @@ describe('the unit switch', () => {
       paths.steps.map((step) => fmt.t('funnel.users', { count: fmt.count(step.count) }, step.count)),
     );
     expect(await page.locator('.kpikit-funnel__count').first().innerText()).toMatch(/^\d+ accounts?$/);
-    for (const widget of ['.kpikit-funnel', '.kpikit-retention-grid', '.kpikit-stickiness-card']) {
+    for (const widget of [
+      '.kpikit-funnel',
+      '.kpikit-retention-grid',
+      '.kpikit-stickiness-card',
+      '.kpikit-lifecycle-chart',
+      '.kpikit-stickiness-histogram',
+    ]) {
       expect(await page.locator(widget).getAttribute('data-unit'), widget).toBe('account');
     }
     expect(await page.locator('.kpikit-stickiness-card').innerText()).toContain('Monthly active');
