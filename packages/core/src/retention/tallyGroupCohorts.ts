@@ -1,26 +1,30 @@
-/** What {@link tallyGroupCohorts} reads: the users' own rows and each row's group. */
-export interface GroupCohortInput {
-  /** The users' rows: user `u`'s are `userStart[u]` … `userStart[u + 1]`, in time order. */
-  readonly userStart: Int32Array;
-  readonly name: Int32Array;
-  readonly time: Float64Array;
-  /** Local day number of each row. */
-  readonly days: Int32Array;
+import type { CohortTallyInput } from './tallyCohorts';
+
+/**
+ * What {@link tallyGroupCohorts} reads: the users' own rows (in time order
+ * within each user), each row's group, and start and return events by name
+ * alone (no property conditions).
+ */
+export interface GroupCohortInput extends Pick<
+  CohortTallyInput,
+  | 'userStart'
+  | 'name'
+  | 'time'
+  | 'days'
+  | 'startNames'
+  | 'returnNames'
+  | 'fromDay'
+  | 'periodOfDay'
+  | 'periods'
+  | 'unbounded'
+  | 'recurring'
+  | 'cohortCount'
+> {
   /** The group property's value code of each row (−1: none). */
   readonly codes: Int32Array;
   /** The group of each value code (−1: the value names no group). */
   readonly groupOfValue: Int32Array;
   readonly groups: number;
-  /** Start and return event names (`null`: any); no property conditions. */
-  readonly startNames: Uint8Array | null;
-  readonly returnNames: Uint8Array | null;
-  readonly fromDay: number;
-  /** Period of each day of the range, relative to the range's first period. */
-  readonly periodOfDay: Int32Array;
-  readonly periods: number;
-  readonly unbounded: boolean;
-  readonly recurring: boolean;
-  readonly cohortCount: number;
 }
 
 /** The cohort counts, laid out as {@link tallyCohorts}' for one breakdown group, and what the groups' rows held. */
