@@ -10,7 +10,6 @@ import {
   RetentionCohortGrid,
   StickinessCard,
   StickinessHistogram,
-  type Messages,
 } from '@kpikit/react';
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { DAYS_ACTIVE_WINDOW } from '../dashboard/activityWindows';
@@ -78,8 +77,6 @@ export function Dashboard({
   } = model;
   const sampleSteps = controls.funnelSteps.join() === SAMPLE_FUNNEL_STEPS.join();
   const northStar = useMemo(() => (tree ? localizeTree(tree, t) : tree), [tree, t]);
-  // A stable object, so the memoised histogram redraws only when the words change.
-  const daysActiveMessages = useMemo((): Partial<Messages> => ({ 'stickinessHistogram.mode': t.daysActiveModes }), [t]);
   // Titles name what the figures shown cover, not what the controls will compute next.
   const daysActiveDays = daysActive?.intervals ?? DAYS_ACTIVE_WINDOW;
   const onRetentionMode = useCallback(
@@ -136,7 +133,6 @@ export function Dashboard({
           data={daysActive}
           loading={daysActive === undefined}
           label={fill(daysActiveDays === 1 ? t.daysActiveTitle.one : t.daysActiveTitle.other, { n: daysActiveDays })}
-          messages={daysActiveMessages}
         />
         <Funnel
           className="demo-card demo-card--wide"

@@ -74,8 +74,6 @@ export interface DemoStrings {
   readonly lifecycleTitle: Readonly<Record<'day' | 'week' | 'month', string>>;
   /** The days-active histogram's title, for a window of one day and of `{n}` days. */
   readonly daysActiveTitle: { readonly one: string; readonly other: string };
-  /** The name of the histogram's exactly / at-least switch: the widget's own "Count" would repeat the unit switch's name. */
-  readonly daysActiveModes: string;
   /** The sample's North Star nodes, by id, and units; absent entries keep the data's own words. */
   readonly northStarLabels: Readonly<Record<string, string>>;
   readonly northStarUnits: Readonly<Record<string, string>>;
@@ -158,7 +156,6 @@ const en: DemoStrings = {
   retentionTitle: { day: 'Retention by signup day', week: 'Retention by signup week', month: 'Retention by signup month' },
   lifecycleTitle: { day: 'Lifecycle by day', week: 'Lifecycle by week', month: 'Lifecycle by month' },
   daysActiveTitle: { one: 'Days active on the last day', other: 'Days active in the last {n} days' },
-  daysActiveModes: 'Bars show',
   northStarLabels: {},
   northStarUnits: {},
 };
@@ -250,7 +247,6 @@ const fr: DemoStrings = {
   },
   lifecycleTitle: { day: 'Cycle de vie par jour', week: 'Cycle de vie par semaine', month: 'Cycle de vie par mois' },
   daysActiveTitle: { one: 'Jours d’activité le dernier jour', other: 'Jours d’activité sur les {n} derniers jours' },
-  daysActiveModes: 'Les barres comptent',
   northStarLabels: {
     weeklyActivePayingAccounts: 'Comptes payants actifs par semaine',
     newPayingAccounts: 'Nouveaux comptes payants',
@@ -337,7 +333,6 @@ const zhTW: DemoStrings = {
   retentionTitle: { day: '依註冊日的留存', week: '依註冊週的留存', month: '依註冊月的留存' },
   lifecycleTitle: { day: '每日生命週期', week: '每週生命週期', month: '每月生命週期' },
   daysActiveTitle: { one: '最後 1 天的活躍天數', other: '過去 {n} 天的活躍天數' },
-  daysActiveModes: '長條顯示',
   northStarLabels: {
     weeklyActivePayingAccounts: '每週活躍付費帳戶',
     newPayingAccounts: '新付費帳戶',

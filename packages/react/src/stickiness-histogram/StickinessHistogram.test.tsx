@@ -60,6 +60,8 @@ describe('StickinessHistogram', () => {
   it('switches to the cumulative "at least k" and back', async () => {
     const onModeChange = vi.fn();
     render(<StickinessHistogram data={week} onModeChange={onModeChange} />);
+    // Named for what it switches, not "Count", which a page's own unit or count control is often called.
+    expect(screen.getByRole('group', { name: 'Bars show' })).toContainElement(screen.getByRole('button', { name: 'Exactly k' }));
     await userEvent.click(screen.getByRole('button', { name: 'At least k' }));
     expect(onModeChange).toHaveBeenCalledWith('atLeast');
     expect(document.querySelector('.kpikit-stickiness-histogram')).toHaveAttribute('data-mode', 'atLeast');
