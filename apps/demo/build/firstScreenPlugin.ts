@@ -12,20 +12,36 @@ const RESOLVED = `\0${FIRST_SCREEN_MODULE}`;
 const BUILDER = fileURLToPath(new URL('./firstScreen.ts', import.meta.url));
 const PRERENDER = fileURLToPath(new URL('../src/prerender.tsx', import.meta.url));
 
+/** The entry script vite writes into the built page's head. */
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+
 /**
- * Runs before the page's scripts, right after the prerendered page: a
+ * Runs right after the prerendered page, and starts the page's scripts: a
  * viewer whose system is dark gets the page drawn by its scripts (the
- * prerendered one is light); anyone else sees the prerendered page, and
- * `kpikit:prerendered-painted` marks the first frame painted with all of it.
+ * prerendered one is light), which start at once; so do they in a hidden
+ * tab, which paints nothing. Anyone else sees the prerendered page, and its
+ * scripts start only once a frame with all of it has been painted (marked
+ * `kpikit:prerendered-painted`): left in the head, the browser would run
+ * them, parsed, before or after its first paint as its load made it, and
+ * evaluating them and React's first render take 0.3–1 s. The entry is
+ * fetched meanwhile (`modulepreload` in the head).
  */
-const AFTER_ROOT = `<script>
+const afterRoot = (entry: string): string => `<script>
 (function () {
   var root = document.getElementById('root');
-  if (matchMedia('(prefers-color-scheme: dark)').matches) { root.textContent = ''; return; }
+  function start() {
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = ${JSON.stringify(entry)};
+    document.head.appendChild(script);
+  }
+  if (matchMedia('(prefers-color-scheme: dark)').matches) { root.textContent = ''; start(); return; }
   root.setAttribute('data-prerendered', '');
+  if (document.visibilityState === 'hidden') { start(); return; }
   requestAnimationFrame(function () {
     var channel = new MessageChannel();
-    channel.port1.onmessage = function () { performance.mark('kpikit:prerendered-painted'); };
+    channel.port1.onmessage = function () { performance.mark('kpikit:prerendered-painted'); start(); };
     channel.port2.postMessage(null);
   });
 })();
@@ -100,7 +116,11 @@ export function firstScreenPlugin(controls: ComputeControls): Plugin {
           plugins: [NO_STYLES, firstScreenModule(json)],
         });
         const page = module.prerender();
-        return html.replace('<div id="root"></div>', `<div id="root">${page}</div>\n    ${AFTER_ROOT}`);
+        const entry = ENTRY_SCRIPT.exec(html)?.[1];
+        if (entry === undefined) throw new Error(`The built page has no entry script like ${String(ENTRY_SCRIPT)}.`);
+        return html
+          .replace(ENTRY_SCRIPT, `<link rel="modulepreload" crossorigin href="${entry}">`)
+          .replace('<div id="root"></div>', `<div id="root">${page}</div>\n    ${afterRoot(entry)}`);
       },
     },
   };

@@ -1,22 +1,22 @@
-import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openDashboard, probe, READY_TIMEOUT, waitForReady } from './support/browser';
 import { entry, formatTimeline, pageTimeline } from './support/timeline';
 
 /**
- * The first screen's budget, on the built page: every widget area drawn
- * within 2 s of navigation (the page's own `kpikit:first-screen` mark, set
- * once the last area's real content has been painted), and no widget that
- * shows figures other than its final ones on the way, or moves once the
- * page is parsed (shifts while it is are printed, with what moved).
+ * The first screen, on the built page: every widget area is painted, with
+ * its figures, from the page's HTML, before any of the page's scripts has
+ * run (the page's own marks: `kpikit:prerendered-painted` before
+ * `kpikit:page:scripts`), so no script, worker or data stands between
+ * navigation and the figures; and no widget shows figures other than its
+ * final ones on the way, or moves once the page is parsed (shifts while it
+ * is are printed, with what moved).
  *
- * The machine is shared, so a load that misses the budget is tried once
- * more (`retry: 1`); a failure prints the page's timeline and the machine's
- * load. The README's figures are the medians of timings.e2e.ts.
+ * How long that takes is measured, not asserted here: the load of a shared
+ * machine sets it as much as the page does. timings.e2e.ts prints the
+ * medians of 5 loads, phase by phase; the README's figures come from it.
  */
 
-const BUDGET_MS = 2_000;
 const AREAS = [
   'nps',
   'stickiness',
@@ -118,7 +118,7 @@ async function recordCards(page: Page): Promise<void> {
 }
 
 describe('first screen', () => {
-  it(`draws all ten widget areas within ${BUDGET_MS / 1000} s of navigation`, { retry: 1 }, async () => {
+  it("paints all ten widget areas with their figures before any of the page's scripts runs", async () => {
     const dashboard = await openDashboard(browser, { waitForReady: false });
     const { page } = dashboard;
     await page.waitForFunction(() => performance.getEntriesByName('kpikit:first-screen', 'mark').length > 0, undefined, {
@@ -126,18 +126,16 @@ describe('first screen', () => {
       polling: 50,
     });
     const timeline = await pageTimeline(page);
-    // A measure from navigation start to the mark: its end is when the last area was painted.
-    const firstScreen = entry(timeline, 'first-screen').end;
-    // The page's marks, checked against what the test saw itself: every area marked, and by then no card loading.
-    for (const area of AREAS) expect(entry(timeline, `drawn:${area}`).start).toBeLessThanOrEqual(firstScreen);
+    const painted = entry(timeline, 'prerendered-painted').start;
+    const scripts = entry(timeline, 'page:scripts').start;
+    console.log(`first screen at ${Math.round(painted)} ms, the page's scripts at ${Math.round(scripts)} ms`);
+    expect(painted, formatTimeline(timeline)).toBeLessThan(scripts);
+    // Every area counted as drawn in that frame, and the test saw no card loading by then.
+    expect(entry(timeline, 'first-screen').end).toBe(painted);
+    for (const area of AREAS) expect(entry(timeline, `drawn:${area}`).start).toBe(painted);
     const { contentAt } = await probe(page);
     expect(contentAt).not.toBeNull();
-    expect(contentAt!).toBeLessThanOrEqual(firstScreen);
-    const load = loadavg().map((value) => value.toFixed(1));
-    expect(
-      firstScreen,
-      `first screen at ${Math.round(firstScreen)} ms, over the ${BUDGET_MS} ms budget (machine load ${load.join(' ')}):\n${formatTimeline(timeline)}`,
-    ).toBeLessThanOrEqual(BUDGET_MS);
+    expect(contentAt!).toBeLessThanOrEqual(painted);
     expect(dashboard.problems).toEqual([]);
     await dashboard.close();
   });
