@@ -55,7 +55,7 @@ const DIFFERENCES: { readonly [M in Metric]: (expected: MetricResults[M], actual
 const ENGINES = ['kpikit', 'duckdb', 'arquero'] as const;
 type EngineName = (typeof ENGINES)[number];
 
-/** Targets, judged on the cold kpikit figure (the first call on a table pays for its day column). */
+/** Targets, judged on the cold kpikit figure (each call computes its local days, as DuckDB's queries do). */
 const TARGETS = { buildMsAt10M: 3000, bytesPerEvent: 40 };
 /** Per metric: the most kpikit's time may be of DuckDB's, and how many times faster than arquero it must be (none: no target). */
 const METRIC_TARGETS: { readonly [M in Metric]: { readonly versusDuckDb: number; readonly versusArquero?: number } } = {
@@ -192,14 +192,12 @@ async function benchmarkSize(size: number, runs: number, warmUps: number, engine
 
   // kpikit is the reference the others are checked against, so it always runs.
   const accounts = withAccounts(table);
-  const cold = kpikitEngine(table, true, accounts);
-  const warm = kpikitEngine(table, false, accounts);
-  await runEngine(cold, () => {
-    cold.prepare();
-  });
-  await runEngine(warm, () => {
-    warm.prepare();
-  });
+  for (const mode of ['cold', 'first', 'warm'] as const) {
+    const engine = kpikitEngine(table, mode, accounts);
+    await runEngine(engine, () => {
+      engine.prepare();
+    });
+  }
   if (
     (reference.activeUsers?.length ?? 0) === 0 ||
     (reference.retention?.length ?? 0) === 0 ||
@@ -279,14 +277,16 @@ function printReport(reports: readonly SizeReport[], withTargets: boolean): void
     for (const metric of METRICS) {
       const { versusDuckDb, versusArquero } = METRIC_TARGETS[metric];
       const kpikit = find(metric, 'kpikit (cold)');
+      const first = find(metric, 'kpikit (first)');
       const warm = find(metric, 'kpikit (warm)');
-      if (!kpikit || !warm) continue;
+      if (!kpikit || !first || !warm) continue;
       const duck = find(metric, 'DuckDB');
       const arquero = find(metric, 'arquero');
       if (duck) {
         const cold = kpikit.median / duck.median;
         lines.push(
-          `${formatSize(size)} ${metric} kpikit ÷ DuckDB ${cold.toFixed(2)} cold, ${(warm.median / duck.median).toFixed(2)} warm (≤ ${versusDuckDb}): ${verdict(cold <= versusDuckDb)}`,
+          `${formatSize(size)} ${metric} kpikit ÷ DuckDB ${cold.toFixed(2)} cold, ${(first.median / duck.median).toFixed(2)} first call, ` +
+            `${(warm.median / duck.median).toFixed(2)} warm (≤ ${versusDuckDb}): ${verdict(cold <= versusDuckDb)}`,
         );
       }
       if (arquero) {

@@ -120,7 +120,7 @@ export async function benchmarkWarehouse(
     const table = eventTableFromColumns(eventColumns(data));
     const duck = await loadDuckDb(data);
     await collectGarbage();
-    const core = kpikitEngine(table, true);
+    const core = kpikitEngine(table, 'cold');
     const hand = duckDbEngine(duck.connection);
     const engines: WarehouseEngine[] = [
       {

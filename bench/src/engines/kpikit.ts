@@ -27,21 +27,40 @@ import {
 const OTHER_ZONE = 'Etc/GMT-1';
 
 /**
- * kpikit over a prebuilt table. `cold: true` makes each call pay for the local
- * day column again (as the first call on a new table does) by caching another
- * zone's first; `cold: false` reuses the column cached by the previous call.
- * By account, `accounts` is the table with an `accountId` property; cold, each
- * call takes a fresh copy of it, so it re-keys the table by account and
- * computes its days again, as the first call on a new table does.
+ * How a timed call finds the table: `first`, a copy never used before (its
+ * day column made in fresh memory, its accounts read again), as the first
+ * call on a new table; `cold`, the table last used in another zone, so the
+ * call computes each event's local day again (into the column that zone
+ * used), as every call does after a change of zone, and as DuckDB and
+ * arquero derive the day in every query; `warm`, its UTC column cached.
  */
-export function kpikitEngine(table: EventTable, cold: boolean, accounts?: EventTable): MetricEngine & { prepare(): void } {
+export type KpikitMode = 'first' | 'cold' | 'warm';
+
+/** A metric call in another zone, so the next one in UTC computes its days again. */
+function evictDays(table: EventTable): void {
+  lifecycle(table, { interval: 'day', timeZone: OTHER_ZONE, from: '2024-01-01', to: '2024-01-01' });
+}
+
+/**
+ * kpikit over a prebuilt table, found as {@link KpikitMode} says. By account,
+ * `accounts` is the table with an `accountId` property.
+ */
+export function kpikitEngine(source: EventTable, mode: KpikitMode, accounts?: EventTable): MetricEngine & { prepare(): void } {
+  let table = source;
   let byAccount = accounts;
   return {
-    name: cold ? 'kpikit (cold)' : 'kpikit (warm)',
+    name: `kpikit (${mode})`,
     prepare() {
-      if (cold) localDays(table, OTHER_ZONE);
-      else localDays(table, 'UTC');
-      if (cold && accounts) byAccount = { ...accounts };
+      if (mode === 'first') {
+        table = { ...source };
+        byAccount = accounts && { ...accounts };
+      } else if (mode === 'cold') {
+        evictDays(source);
+        if (accounts) evictDays(accounts);
+      } else {
+        localDays(source, 'UTC');
+        if (accounts) localDays(accounts, 'UTC');
+      }
     },
     lifecycle(): LifecycleWeek[] {
       return lifecycle(table, { interval: 'week', timeZone: 'UTC' }).rows.map((row) => ({

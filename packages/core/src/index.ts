@@ -24,7 +24,7 @@ export { periodCalendar } from './time/period';
 export type { Period, PeriodCalendar, Weekday } from './time/period';
 export { zoneClock, isValidTimeZone } from './time/zone';
 export type { ZoneClock } from './time/zone';
-export { localDays } from './time/localDays';
+export { sharedLocalDays as localDays } from './time/localDays';
 
 // Options
 export type { EventRangeOptions } from './options/range.types';

@@ -1,5 +1,6 @@
 import { KpiValidationError } from '../errors';
 import { parseDay } from './civil';
+import { knownDayBounds } from './localDays';
 
 /** An inclusive range of local day numbers. */
 export interface DayRange {
@@ -37,22 +38,16 @@ export function resolveRange(days: Int32Array, from: string | undefined, to: str
   return Number.isNaN(first) ? null : { fromDay: first, toDay: last };
 }
 
-// Day columns are cached per table and zone, so their bounds are worth keeping too.
-const boundsCache = new WeakMap<Int32Array, { first: number; last: number }>();
-
-/** Earliest and latest day of a day column (`NaN` when it is empty). */
-function dayBounds(days: Int32Array): { first: number; last: number } {
-  let bounds = boundsCache.get(days);
-  if (!bounds) {
-    let first = Number.NaN;
-    let last = Number.NaN;
-    for (let i = 0; i < days.length; i++) {
-      const day = days[i] as number;
-      if (!(day >= first)) first = day;
-      if (!(day <= last)) last = day;
-    }
-    bounds = { first, last };
-    boundsCache.set(days, bounds);
+/** Earliest and latest day of a day column (`NaN` when it is empty); known without a pass for the metrics' cached columns. */
+function dayBounds(days: Int32Array): { readonly first: number; readonly last: number } {
+  const known = knownDayBounds(days);
+  if (known) return known;
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number;
+    if (!(day >= first)) first = day;
+    if (!(day <= last)) last = day;
   }
-  return bounds;
+  return { first, last };
 }
