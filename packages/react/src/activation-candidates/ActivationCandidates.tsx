@@ -1,6 +1,6 @@
 import { forwardRef, Fragment, type HTMLAttributes, type ReactNode } from 'react';
 import { DataTable } from '../a11y/DataTable';
-import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
+import { CardHeader, Description, stateBody } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { CandidateScatter } from './CandidateScatter';
@@ -59,23 +59,9 @@ export const ActivationCandidates = forwardRef<HTMLDivElement, ActivationCandida
   return (
     <div ref={ref} {...rest} {...widget.rootProps}>
       <CardHeader titleId={widget.titleId} title={widget.label} meta={widget.meta} />
-      <Body widget={widget} />
-      {widget.caption && widget.state === 'ready' ? <p className="kpikit-card__caption">{widget.caption}</p> : null}
-      <Description id={widget.descriptionId}>{widget.description}</Description>
-    </div>
-  );
-});
-
-function Body({ widget }: { readonly widget: ActivationCandidatesModel }): ReactNode {
-  switch (widget.state) {
-    case 'loading':
-      return <Skeleton />;
-    case 'error':
-      return <ErrorMessage>{widget.errorContent}</ErrorMessage>;
-    case 'empty':
-      return <EmptyMessage title={widget.emptyContent} hint={widget.emptyHint} />;
-    default:
-      return (
+      {stateBody(
+        widget,
+        <Skeleton />,
         <>
           <Summary widget={widget} />
           {widget.notes.length > 0 ? (
@@ -100,10 +86,13 @@ function Body({ widget }: { readonly widget: ActivationCandidatesModel }): React
               {widget.uncertaintyNote}
             </p>
           ) : null}
-        </>
-      );
-  }
-}
+        </>,
+      )}
+      {widget.caption && widget.state === 'ready' ? <p className="kpikit-card__caption">{widget.caption}</p> : null}
+      <Description id={widget.descriptionId}>{widget.description}</Description>
+    </div>
+  );
+});
 
 function Summary({ widget }: { readonly widget: ActivationCandidatesModel }): ReactNode {
   const { summary } = widget;

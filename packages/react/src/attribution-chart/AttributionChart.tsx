@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { DataTable } from '../a11y/DataTable';
-import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
+import { CardHeader, Description, stateBody } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { AttributionGrid } from './AttributionGrid';
@@ -65,32 +65,21 @@ export const AttributionChart = forwardRef<HTMLDivElement, AttributionChartProps
   return (
     <div ref={ref} {...rest} {...chart.rootProps}>
       <CardHeader titleId={chart.titleId} title={chart.label} meta={chart.meta} />
-      <AttributionBody chart={chart} />
-      {chart.caption && chart.state === 'ready' ? <p className="kpikit-card__caption">{chart.caption}</p> : null}
-      <Description id={chart.descriptionId}>{chart.description}</Description>
-    </div>
-  );
-});
-
-function AttributionBody({ chart }: { readonly chart: AttributionChartModel }): ReactNode {
-  switch (chart.state) {
-    case 'loading':
-      return <AttributionSkeleton />;
-    case 'error':
-      return <ErrorMessage>{chart.errorContent}</ErrorMessage>;
-    case 'empty':
-      return <EmptyMessage title={chart.emptyContent} hint={chart.emptyHint} />;
-    default:
-      return (
+      {stateBody(
+        chart,
+        <AttributionSkeleton />,
         <>
           <Summary chart={chart} />
           <MetricSwitch chart={chart} />
           <AttributionGrid chart={chart} />
           {chart.dataTable ? <DataTable table={chart.dataTable} /> : null}
-        </>
-      );
-  }
-}
+        </>,
+      )}
+      {chart.caption && chart.state === 'ready' ? <p className="kpikit-card__caption">{chart.caption}</p> : null}
+      <Description id={chart.descriptionId}>{chart.description}</Description>
+    </div>
+  );
+});
 
 function Summary({ chart }: { readonly chart: AttributionChartModel }): ReactNode {
   const { summary } = chart;

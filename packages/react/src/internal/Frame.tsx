@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { visuallyHiddenStyle } from '../a11y/visuallyHidden';
+import type { WidgetState } from './widgetState';
 
 /** Props of {@link CardHeader}. */
 export interface CardHeaderProps {
@@ -50,4 +51,30 @@ export function EmptyMessage({ title, hint }: { readonly title: ReactNode; reado
       {hint ? <span className="kpikit-message__hint">{hint}</span> : null}
     </div>
   );
+}
+
+/** What {@link stateBody} reads of a widget's model. */
+export interface StateModel {
+  readonly state: WidgetState;
+  readonly errorContent: ReactNode;
+  readonly emptyContent: ReactNode;
+  readonly emptyHint?: string | undefined;
+}
+
+/**
+ * The body of a card in its state: the widget's skeleton while loading, the
+ * host's error or the empty message inside the kept frame, else the widget's
+ * own content.
+ */
+export function stateBody(model: StateModel, skeleton: ReactNode, ready: ReactNode): ReactNode {
+  switch (model.state) {
+    case 'loading':
+      return skeleton;
+    case 'error':
+      return <ErrorMessage>{model.errorContent}</ErrorMessage>;
+    case 'empty':
+      return <EmptyMessage title={model.emptyContent} hint={model.emptyHint} />;
+    default:
+      return ready;
+  }
 }

@@ -2,7 +2,7 @@ import { Group } from '@visx/group';
 import { Bar } from '@visx/shape';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { DataTable } from '../a11y/DataTable';
-import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
+import { CardHeader, Description, stateBody } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { useLifecycleChart, type LifecycleChartModel, type LifecycleChartOptions } from './useLifecycleChart';
@@ -51,22 +51,9 @@ export const LifecycleChart = forwardRef<HTMLDivElement, LifecycleChartProps>(fu
   return (
     <div ref={ref} {...rest} {...chart.rootProps}>
       <CardHeader titleId={chart.titleId} title={chart.label} meta={chart.meta} />
-      <LifecycleBody chart={chart} />
-      <Description id={chart.descriptionId}>{chart.description}</Description>
-    </div>
-  );
-});
-
-function LifecycleBody({ chart }: { readonly chart: LifecycleChartModel }): ReactNode {
-  switch (chart.state) {
-    case 'loading':
-      return <LifecycleSkeleton />;
-    case 'error':
-      return <ErrorMessage>{chart.errorContent}</ErrorMessage>;
-    case 'empty':
-      return <EmptyMessage title={chart.emptyContent} hint={chart.emptyHint} />;
-    default:
-      return (
+      {stateBody(
+        chart,
+        <LifecycleSkeleton />,
         <>
           <Readout chart={chart} />
           <PlotBox measure={chart.measureBox} className="kpikit-lifecycle-chart__box">
@@ -76,10 +63,12 @@ function LifecycleBody({ chart }: { readonly chart: LifecycleChartModel }): Reac
           {chart.hasIncomplete ? <p className="kpikit-lifecycle-chart__note">{chart.incompleteNote}</p> : null}
           <p className="kpikit-lifecycle-chart__hint">{chart.hint}</p>
           {chart.dataTable ? <DataTable table={chart.dataTable} /> : null}
-        </>
-      );
-  }
-}
+        </>,
+      )}
+      <Description id={chart.descriptionId}>{chart.description}</Description>
+    </div>
+  );
+});
 
 function Readout({ chart }: { readonly chart: LifecycleChartModel }): ReactNode {
   const { readout } = chart;

@@ -2,7 +2,7 @@ import { Group } from '@visx/group';
 import { Bar } from '@visx/shape';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { DataTable } from '../a11y/DataTable';
-import { CardHeader, Description, EmptyMessage, ErrorMessage } from '../internal/Frame';
+import { CardHeader, Description, stateBody } from '../internal/Frame';
 import { SkeletonBlock } from '../internal/Skeleton';
 import { splitProps } from '../internal/splitProps';
 import { useStickinessHistogram, type StickinessHistogramModel, type StickinessHistogramOptions } from './useStickinessHistogram';
@@ -54,22 +54,9 @@ export const StickinessHistogram = forwardRef<HTMLDivElement, StickinessHistogra
   return (
     <div ref={ref} {...rest} {...histogram.rootProps}>
       <CardHeader titleId={histogram.titleId} title={histogram.label} meta={histogram.meta} />
-      <HistogramBody histogram={histogram} />
-      <Description id={histogram.descriptionId}>{histogram.description}</Description>
-    </div>
-  );
-});
-
-function HistogramBody({ histogram }: { readonly histogram: StickinessHistogramModel }): ReactNode {
-  switch (histogram.state) {
-    case 'loading':
-      return <HistogramSkeleton />;
-    case 'error':
-      return <ErrorMessage>{histogram.errorContent}</ErrorMessage>;
-    case 'empty':
-      return <EmptyMessage title={histogram.emptyContent} hint={histogram.emptyHint} />;
-    default:
-      return (
+      {stateBody(
+        histogram,
+        <HistogramSkeleton />,
         <>
           {histogram.mean ? (
             <p className="kpikit-stickiness-histogram__summary">
@@ -95,10 +82,12 @@ function HistogramBody({ histogram }: { readonly histogram: StickinessHistogramM
           {histogram.incompleteNote ? <p className="kpikit-stickiness-histogram__note">{histogram.incompleteNote}</p> : null}
           <p className="kpikit-stickiness-histogram__hint">{histogram.hint}</p>
           {histogram.dataTable ? <DataTable table={histogram.dataTable} /> : null}
-        </>
-      );
-  }
-}
+        </>,
+      )}
+      <Description id={histogram.descriptionId}>{histogram.description}</Description>
+    </div>
+  );
+});
 
 function ModeSwitch({ histogram }: { readonly histogram: StickinessHistogramModel }): ReactNode {
   return (
