@@ -144,6 +144,16 @@ export type {
   ActivationOutcomeMode,
   ActivationOutcomeOptions,
 } from './discovery/activationCandidates.types';
+// For @kpikit/sql: the options as core reads them, and the result from the tallies, so both compute it alike.
+export { resolveActivationOptions } from './discovery/resolveActivation';
+export type { ResolvedActivationOptions } from './discovery/resolveActivation';
+export { activationCandidatesResult } from './discovery/activationResult';
+export type {
+  ActivationTallies,
+  CandidateThreshold as ActivationCandidateThreshold,
+  SignalTally as ActivationSignalTally,
+} from './discovery/activationResult';
+export type { CandidateSpec as ActivationCandidateSpec } from './discovery/candidateKey';
 
 // Sample data
 export { generateSampleData } from './sample/generateSampleData';

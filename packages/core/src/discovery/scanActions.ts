@@ -1,5 +1,6 @@
 import type { EventTable } from '../events/event.types';
 import { compileFilter, type RowPredicate } from '../events/filter';
+import type { CandidateThreshold } from './activationResult';
 import type { CandidateSpec } from './candidateKey';
 import { CENSORED, NOT_NEW, RETAINED, type UnitOutcomes } from './unitOutcomes';
 
@@ -107,12 +108,6 @@ export function tallySingles(
     }
   });
   return { did, didRetained };
-}
-
-/** A condition on one candidate: done at least `atLeast` times. */
-export interface CandidateThreshold {
-  readonly candidate: number;
-  readonly atLeast: number;
 }
 
 /** For every two of `chosen` (index `i < j`, in row-major order of the upper triangle), units who met both and how many were retained. */

@@ -392,6 +392,29 @@ describe('activationCandidates: pairs', () => {
   });
 });
 
+describe('activationCandidates: by group', () => {
+  it('ends the data at the latest event, grouped or not, and takes the table’s event names', () => {
+    const signup = at('2024-03-04T10:00:00Z');
+    const acme = { account: 'acme' };
+    const events: KpiEvent[] = [
+      ev('ana', 'signup', signup, acme),
+      ev('ben', 'tour', signup + HOUR, acme),
+      ev('ana', 'visit', signup + 8 * DAY, acme),
+      // No group: counts for no account, yet the data run until its day.
+      ev('staff', 'export', signup + 14 * DAY),
+    ];
+    const options = { unit: { group: 'account' }, atLeast: [1], minUnits: 0 } as const;
+    const result = activationCandidates(events, options);
+    expect(result).toMatchObject({ dataEnd: '2024-03-18', newUnits: 1, censored: 0, eligible: 1, retained: 1 });
+    expect(result.unit).toEqual({ group: 'account', groups: 1, ungroupedEvents: 1 });
+    // As at the user's grain: every event name but the start event, those of ungrouped events too.
+    expect(result.candidates.map((c) => c.label).sort()).toEqual(['export', 'tour', 'visit']);
+    expect(find(result, 'tour').counts.did).toEqual({ retained: 1, notRetained: 0 });
+    // Without the late ungrouped event the outcome window would close after the data.
+    expect(activationCandidates(events.slice(0, 3), options)).toMatchObject({ dataEnd: '2024-03-12', censored: 1, eligible: 0 });
+  });
+});
+
 describe('activationCandidates: bad options', () => {
   it('names each bad option', () => {
     expect(issuePathsOf(() => activationCandidates([], { days: 0 }))).toEqual(['options.days']);
