@@ -40,6 +40,8 @@ const CASES: readonly Case[] = [
   ['retention', { period: 'week', periods: 2, startEvent: 'signup', returnEvent: 'use', from: '2024-03-01', to: '2024-03-31' }],
   ['funnel', { steps: ['signup', 'use'] }],
   ['sessions', {}],
+  ['activationCandidates', {}],
+  ['activationCandidates', { from: '2024-03-01', to: '2024-03-31', candidates: ['use'], timeZone: 'Europe/Paris' }],
 ];
 
 describe('invalid event rows', () => {

@@ -46,6 +46,18 @@ const cases: { [M in MetricName]: { options: MetricOptions<M>; table: string } }
     },
     table: 'events',
   },
+  activationCandidates: {
+    options: {
+      from: '2024-03-01',
+      to: '2024-03-31',
+      timeZone: 'Europe/Paris',
+      days: 3,
+      candidates: ['invite_teammate', { name: 'feature_used', where: { feature: 'reports' } }],
+      atLeast: [1, 3],
+      outcome: { returnEvent: { properties: { plan: 'pro' } } },
+    },
+    table: 'events',
+  },
 };
 
 describe('golden SQL', () => {
@@ -158,6 +170,17 @@ describe('golden SQL', () => {
     it(`retention for ${dialect}`, async () => {
       const { sql, params } = compile('retention', cases.retention.options, { dialect, table: 'events' });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/retention.sql`);
+    });
+    it(`activationCandidates for ${dialect}`, async () => {
+      const { sql, params } = compile('activationCandidates', cases.activationCandidates.options, { dialect, table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/activationCandidates.sql`);
+    });
+    it(`activationCandidates of every event name by account in UTC for ${dialect}`, async () => {
+      const options = { startEvent: 'signup', unit: { group: 'account_id' }, minUnits: 0 } as const;
+      const { sql, params } = compile('activationCandidates', options, { dialect, table: 'events' });
+      await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(
+        `golden/${dialect}/activationCandidates-account.sql`,
+      );
     });
     it(`retention in UTC (a fixed offset) for ${dialect}`, async () => {
       const { sql, params } = compile('retention', { ...cases.retention.options, timeZone: 'UTC' }, { dialect, table: 'events' });

@@ -1,4 +1,4 @@
-import { activeUsers, funnel, retention } from '@kpikit/core';
+import { activationCandidates, activeUsers, funnel, retention } from '@kpikit/core';
 import type { KpiEvent } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/index';
@@ -77,6 +77,14 @@ describe('names and values cannot break out of the query', () => {
           expect(await runOn(engine, 'retention', cohorts, spec.table, columns)).toEqual(retention(events, cohorts));
           const steps = { steps: [name, 'after'], order: 'strict' } as const;
           expect(await runOn(engine, 'funnel', steps, spec.table, columns)).toEqual(funnel(events, steps));
+          const discovery = { startEvent: name, candidates: [{ name: 'after', where: { [property]: name } }, name], minUnits: 0 };
+          expect(await runOn(engine, 'activationCandidates', discovery, spec.table, columns)).toEqual(
+            activationCandidates(events, discovery),
+          );
+          const defaults = { startEvent: name, outcome: { day: 7, days: 1, returnEvent: { properties: { [property]: name } } } };
+          expect(await runOn(engine, 'activationCandidates', defaults, spec.table, columns)).toEqual(
+            activationCandidates(events, defaults),
+          );
         }
       }
       expect(await canarySurvives(engine)).toBe(true);
@@ -92,6 +100,13 @@ describe('names and values cannot break out of the query', () => {
         const hostile = compile('retention', options(name, 'Europe/Paris', '2023-06-15'), { dialect, table: 'events' });
         expect(hostile.sql).toBe(plain.sql);
         expect(Object.values(hostile.params)).toEqual(expect.arrayContaining([name, `${name}2`, 'Europe/Paris']));
+        const discovery = (event: string, timeZone: string, from: string) =>
+          ({ startEvent: event, candidates: [event, { name: `${event}2`, where: { plan: event } }], from, timeZone }) as const;
+        const asked = compile('activationCandidates', discovery(name, 'Europe/Paris', '2023-06-15'), { dialect, table: 'events' });
+        expect(asked.sql).toBe(
+          compile('activationCandidates', discovery('signup', 'America/New_York', '2024-01-01'), { dialect, table: 'events' }).sql,
+        );
+        expect(Object.values(asked.params)).toEqual(expect.arrayContaining([name, `${name}2`, 'Europe/Paris']));
       }
     }
   });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
-import { activeUsers, attribution, funnel, joinUsers, KpiValidationError, stickinessSummary } from '@kpikit/core';
-import type { ActiveUsersOptions, AttributionOptions, FunnelOptions, KpiEvent, KpiUser, StickinessSummaryOptions } from '@kpikit/core';
+import { activationCandidates, activeUsers, attribution, funnel, joinUsers, KpiValidationError, stickinessSummary } from '@kpikit/core';
+import type {
+  ActivationCandidatesOptions,
+  ActiveUsersOptions,
+  AttributionOptions,
+  FunnelOptions,
+  KpiEvent,
+  KpiUser,
+  StickinessSummaryOptions,
+} from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
 import { compile, parse } from '../src/index';
 import type { MetricName, MetricOptions, MetricResult, UsersTarget } from '../src/index';
@@ -161,12 +169,25 @@ describe('a users table in SQL: the same numbers as core on joinUsers', () => {
           count: 'every',
           models: ['linear', 'position_based', 'last_touch'],
         };
+        const discovery: ActivationCandidatesOptions = {
+          ...range,
+          timeZone,
+          startEvent: 'a',
+          days: 2,
+          outcome: { day: 3, days: 3, ...(where ? { returnEvent: where } : {}) },
+          candidates: ['b', properties === undefined ? 'c' : { name: 'c', where: properties }],
+          atLeast: [1, 2],
+          minUnits: 0,
+        };
         for (const engine of engines()) {
           expect(await runJoined(engine, 'activeUsers', events, users, active), engine.label).toEqual(activeUsers(joined, active));
           expect(await runJoined(engine, 'stickinessSummary', events, users, sticky), engine.label).toEqual(
             stickinessSummary(joined, sticky),
           );
           expect(await runJoined(engine, 'attribution', events, users, credit), engine.label).toEqual(attribution(joined, credit));
+          expect(await runJoined(engine, 'activationCandidates', events, users, discovery), engine.label).toEqual(
+            activationCandidates(joined, discovery),
+          );
         }
       }),
       { numRuns: 20 },

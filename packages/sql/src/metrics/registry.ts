@@ -1,4 +1,6 @@
 import type {
+  ActivationCandidatesOptions,
+  ActivationCandidatesResult,
   AttributionOptions,
   AttributionResult,
   ActiveUsersOptions,
@@ -24,6 +26,7 @@ import type {
   StickinessSummaryResult,
 } from '@kpikit/core';
 import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } from '../target';
+import { activationCandidatesSql } from './activationCandidates';
 import { activeUsersSql } from './activeUsers';
 import { attributionSql } from './attribution/attribution';
 import { funnelSql } from './funnel/funnel';
@@ -53,6 +56,7 @@ export interface SqlMetrics {
   mrr: { options: MrrOptions; result: MrrResult; columns: SubscriptionTableColumns };
   mrrMovements: { options: MrrMovementsOptions; result: MrrMovementsResult; columns: SubscriptionTableColumns };
   attribution: { options: AttributionOptions; result: AttributionResult; columns: EventTableColumns };
+  activationCandidates: { options: ActivationCandidatesOptions; result: ActivationCandidatesResult; columns: EventTableColumns };
 }
 
 /** A metric `compile`, `parse` and `run` know. */
@@ -84,6 +88,7 @@ export const metrics: { readonly [M in MetricName]: MetricSql<MetricOptions<M>, 
   mrr: mrrSql,
   mrrMovements: mrrMovementsSql,
   attribution: attributionSql,
+  activationCandidates: activationCandidatesSql,
 };
 
 /** The SQL of a metric, or a clear error for an unknown name. */
