@@ -154,6 +154,8 @@ export type {
   SignalTally as ActivationSignalTally,
 } from './discovery/activationResult';
 export type { CandidateSpec as ActivationCandidateSpec } from './discovery/candidateKey';
+// For @kpikit/sql too: the 95 % normal quantile of the Wilson and Newcombe intervals, for estimates of the score in SQL.
+export { Z_95 } from './stats/proportionInterval';
 
 // Sample data
 export { generateSampleData } from './sample/generateSampleData';

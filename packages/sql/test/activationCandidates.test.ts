@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { activationCandidates } from '@kpikit/core';
+import { activationCandidates, KpiValidationError } from '@kpikit/core';
 import type { ActivationCandidatesOptions, ActivationCandidatesResult, KpiEvent, PropertyValue } from '@kpikit/core';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index';
+import { compile, parse } from '../src/index';
 import { PROPERTY_COLUMNS, at, eventsArb, rangeArb, shuffled, withProperties, zoneArb } from './support/data';
 import { resultsOnEngines, useEngines } from './support/differential';
+import { loadEvents } from './support/engines';
 import type { EventTableSpec } from './support/engines';
 
 const engines = useEngines();
@@ -193,15 +194,108 @@ describe('activationCandidates in SQL: hand-computed', () => {
     }
   });
 
-  it('refuses pairs, which are core only', () => {
-    expect(() => compile('activationCandidates', { pairs: 3 }, { dialect: 'duckdb', table: 'events' })).toThrow(/options\.pairs/);
-  });
-
   it('rejects bad options as core does', () => {
     expect(() => compile('activationCandidates', { days: 0 }, { dialect: 'duckdb', table: 'events' })).toThrow(/options\.days/);
     expect(() =>
       compile('activationCandidates', { from: '2024-03-31', to: '2024-03-01' }, { dialect: 'postgres', table: 'events' }),
     ).toThrow(/options\.to/);
+  });
+});
+
+describe('activationCandidates in SQL: pairs', () => {
+  it('tests every two of the best candidates together', async () => {
+    // 8 users; a: 0–3, b: 2–5; retained: 1–4.
+    const signup = at('2024-03-04T10:00:00Z');
+    const events: KpiEvent[] = [ev('staff', 'visit', '2024-04-30T12:00:00Z')];
+    for (let i = 0; i < 8; i++) {
+      events.push(ev(`u${i}`, 'signup', signup));
+      if (i <= 3) events.push(ev(`u${i}`, 'a', signup + HOUR));
+      if (i >= 2 && i <= 5) events.push(ev(`u${i}`, 'b', signup + HOUR), ev(`u${i}`, 'b', signup + 2 * HOUR));
+      if (i >= 1 && i <= 4) events.push(ev(`u${i}`, 'visit', signup + 8 * DAY));
+    }
+    const result = await expectCore(events, { atLeast: [1, 2], pairs: 2 });
+    const pair = result.candidates.find((c) => c.conditions.length === 2)!;
+    expect(pair.counts).toEqual({ did: { retained: 2, notRetained: 0 }, didNot: { retained: 2, notRetained: 4 } });
+    await expectCore(events, { candidates: ['b', 'a', 'visit'], atLeast: [2, 1], pairs: 3, minUnits: 0 });
+  });
+
+  it('pairs the best of many candidates, each at its best threshold', async () => {
+    let withPairs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 3 })), {
+          minLength: 60,
+          maxLength: 200,
+        }),
+        fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 25 }),
+        fc.constantFrom<ActivationCandidatesOptions['candidates']>(undefined, [
+          ...Array.from({ length: 18 }, (_, c) => `e${String(c).padStart(2, '0')}`),
+          { name: 'e01', where: { plan: 'pro' } },
+        ]),
+        async (pairs, actions, kept, candidates) => {
+          // 40 users sign up; each action is one of 18 names, done 1 to 3 times; some users come back.
+          const signup = at('2024-03-04T10:00:00Z');
+          const events: KpiEvent[] = [ev('staff', 'visit', '2024-04-30T12:00:00Z')];
+          for (let u = 0; u < 40; u++) events.push(ev(`u${u}`, 'signup', signup + u * MINUTE));
+          actions.forEach(([u, c, times], i) => {
+            for (let k = 0; k < times; k++) {
+              events.push(
+                ev(`u${u}`, `e${String(c).padStart(2, '0')}`, signup + u * MINUTE + (i * 3 + k + 1) * MINUTE, {
+                  plan: i % 3 ? 'pro' : 'free',
+                }),
+              );
+            }
+          });
+          for (const u of kept) events.push(ev(`u${u}`, 'visit', signup + 8 * DAY + u * MINUTE));
+          const options: ActivationCandidatesOptions = { pairs, atLeast: [1, 2, 3], ...(candidates ? { candidates } : {}) };
+          const result = await expectCore(events, options, { table: 'events', properties: PROPERTY_COLUMNS });
+          if (result.candidates.some((c) => c.conditions.length === 2)) withPairs += 1;
+        },
+      ),
+      { numRuns: 20 },
+    );
+    expect(withPairs).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('says so when the rows lack a pair core needs', async () => {
+    const signup = at('2024-03-04T10:00:00Z');
+    const events: KpiEvent[] = [ev('staff', 'visit', '2024-04-30T12:00:00Z')];
+    for (let i = 0; i < 6; i++) {
+      events.push(ev(`u${i}`, 'signup', signup), ev(`u${i}`, i % 2 ? 'a' : 'b', signup + HOUR), ev(`u${i}`, 'c', signup + HOUR));
+      if (i < 3) events.push(ev(`u${i}`, 'visit', signup + 8 * DAY));
+    }
+    const options: ActivationCandidatesOptions = { pairs: 2, atLeast: [1] };
+    const [engine] = engines();
+    await loadEvents(engine!, events, { table: 'events' });
+    const { sql, params } = compile('activationCandidates', options, { dialect: engine!.dialect, table: 'events' });
+    const rows = await engine!.query(sql, params);
+    expect(parse('activationCandidates', rows, options)).toEqual(activationCandidates(events, options));
+    const unpaired = rows.map((row) => (row.c2 === null ? { ...row, paired: 0 } : row));
+    expect(() => parse('activationCandidates', unpaired, options)).toThrow(KpiValidationError);
+    expect(() => parse('activationCandidates', unpaired, options)).toThrow(/pair tallies/);
+  });
+
+  it('pairs only the candidates ranked within pairs + 10 by the database', async () => {
+    // 40 users and 15 actions, each done by its own mix of users; half the users come back.
+    const signup = at('2024-03-04T10:00:00Z');
+    const events: KpiEvent[] = [ev('staff', 'visit', '2024-04-30T12:00:00Z')];
+    for (let u = 0; u < 40; u++) {
+      events.push(ev(`u${u}`, 'signup', signup + u * MINUTE));
+      for (let c = 0; c < 15; c++)
+        if ((u * (c + 3) + c) % 11 < 4 + (c % 5)) events.push(ev(`u${u}`, `e${c}`, signup + (u + c + 1) * MINUTE));
+      if (u % 2 === 0) events.push(ev(`u${u}`, 'visit', signup + 8 * DAY));
+    }
+    const options: ActivationCandidatesOptions = { pairs: 2, atLeast: [1] };
+    for (const engine of engines()) {
+      await loadEvents(engine, events, { table: 'events' });
+      const { sql, params } = compile('activationCandidates', options, { dialect: engine.dialect, table: 'events' });
+      const rows = await engine.query(sql, params);
+      const paired = rows.filter((row) => row.c2 === null && Number(row.paired) === 1).length;
+      expect(paired, engine.label).toBeGreaterThanOrEqual(12);
+      expect(paired, engine.label).toBeLessThan(15);
+      expect(parse('activationCandidates', rows, options), engine.label).toEqual(activationCandidates(events, options));
+    }
   });
 });
 
@@ -244,6 +338,7 @@ describe('activationCandidates in SQL: the same numbers as core', () => {
                     ],
                   ),
                   minUnits: fc.constantFrom(0, 1, 2),
+                  pairs: fc.constantFrom(0, 2, 3),
                 },
                 { requiredKeys: ['startEvent'] },
               ),

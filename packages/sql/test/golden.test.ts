@@ -175,11 +175,11 @@ describe('golden SQL', () => {
       const { sql, params } = compile('activationCandidates', cases.activationCandidates.options, { dialect, table: 'events' });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(`golden/${dialect}/activationCandidates.sql`);
     });
-    it(`activationCandidates of every event name by account in UTC for ${dialect}`, async () => {
-      const options = { startEvent: 'signup', unit: { group: 'account_id' }, minUnits: 0 } as const;
+    it(`activationCandidates of every event name and pairs by account in UTC for ${dialect}`, async () => {
+      const options = { startEvent: 'signup', unit: { group: 'account_id' }, minUnits: 0, pairs: 3 } as const;
       const { sql, params } = compile('activationCandidates', options, { dialect, table: 'events' });
       await expect(`${sql}\n-- params: ${JSON.stringify(params)}\n`).toMatchFileSnapshot(
-        `golden/${dialect}/activationCandidates-account.sql`,
+        `golden/${dialect}/activationCandidates-pairs-account.sql`,
       );
     });
     it(`retention in UTC (a fixed offset) for ${dialect}`, async () => {

@@ -81,7 +81,7 @@ describe('names and values cannot break out of the query', () => {
           expect(await runOn(engine, 'activationCandidates', discovery, spec.table, columns)).toEqual(
             activationCandidates(events, discovery),
           );
-          const defaults = { startEvent: name, outcome: { day: 7, days: 1, returnEvent: { properties: { [property]: name } } } };
+          const defaults = { startEvent: name, outcome: { day: 7, days: 1, returnEvent: { properties: { [property]: name } } }, pairs: 2 };
           expect(await runOn(engine, 'activationCandidates', defaults, spec.table, columns)).toEqual(
             activationCandidates(events, defaults),
           );
