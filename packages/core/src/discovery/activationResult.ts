@@ -54,7 +54,7 @@ export interface ActivationTallies {
  * const options = resolveActivationOptions({ candidates: ['invite'], atLeast: [1] });
  * const singles = { did: [10], didRetained: [8] };
  * activationCandidatesResult(options, { range: null, lastDay: null, newUnits: 20, censored: 0, retained: 10, candidates: options.candidates!, singles, pairs: () => singles })
- *   .candidates[0]!.lift; // 0.6
+ *   .candidates[0]!.lift; // ≈ 0.6: 8 of 10 who did it retained, 2 of the 10 others
  */
 export function activationCandidatesResult(options: ResolvedActivationOptions, tallies: ActivationTallies): ActivationCandidatesResult {
   const { thresholds, minUnits, pairs } = options;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activationCandidates } from '../../src/discovery/activationCandidates';
+import { activationCandidatesResult } from '../../src/discovery/activationResult';
+import { resolveActivationOptions } from '../../src/discovery/resolveActivation';
+import { parseDay } from '../../src/time/civil';
 import type { ActivationCandidate, ActivationCandidatesResult } from '../../src/discovery/activationCandidates.types';
 import { toEventTable } from '../../src/events/eventTable';
 import type { KpiEvent, PropertyValue } from '../../src/index';
@@ -91,6 +94,23 @@ describe('activationCandidates: a worked cohort', () => {
       [1, 'invite'],
       [2, 'tour'],
     ]);
+  });
+
+  it('is built from its tallies alone, as another engine builds it', () => {
+    const options = { candidates: ['invite', 'tour'], atLeast: [1, 2] };
+    const resolved = resolveActivationOptions(options);
+    const tallies = {
+      range: { fromDay: parseDay('2024-03-04')!, toDay: parseDay('2024-04-01')! },
+      lastDay: parseDay('2024-04-01')!,
+      newUnits: 20,
+      censored: 0,
+      retained: 10,
+      candidates: resolved.candidates!,
+      // invite ≥ 1, invite ≥ 2, tour ≥ 1, tour ≥ 2.
+      singles: { did: [10, 0, 10, 0], didRetained: [8, 0, 5, 0] },
+      pairs: () => ({ did: [], didRetained: [] }),
+    };
+    expect(activationCandidatesResult(resolved, tallies)).toEqual(activationCandidates(cohort(), options));
   });
 
   it('gives the same result for shuffled or reversed input and for a table', () => {
