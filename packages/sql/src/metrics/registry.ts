@@ -26,7 +26,7 @@ import type {
   StickinessSummaryResult,
 } from '@kpikit/core';
 import type { EventTableColumns, SubscriptionTableColumns, SurveyTableColumns } from '../target';
-import { activationCandidatesSql } from './activationCandidates';
+import { activationCandidatesSql } from './activationCandidates/activationCandidates';
 import { activeUsersSql } from './activeUsers';
 import { attributionSql } from './attribution/attribution';
 import { funnelSql } from './funnel/funnel';
